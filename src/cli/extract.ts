@@ -1,0 +1,95 @@
+/** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { extractNotice, stemOf } from '../extract/index.js';
+import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { registriesToJson, registryToYaml } from '../registry/serialize.js';
+import type { Registry } from '../registry/types.js';
+
+export interface ExtractOptions {
+  out?: string;
+  format: 'yaml' | 'json';
+  debug?: boolean;
+}
+
+const NOTICE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const SCHEMA = fileURLToPath(new URL('../../schemas/registry.schema.json', import.meta.url));
+
+export async function extractCommand(paths: string[], options: ExtractOptions): Promise<number> {
+  const diagnostics: Diagnostic[] = [];
+  let unreadable = false;
+  const files: string[] = [];
+  for (const given of paths) {
+    const found = await noticeFiles(given);
+    if (typeof found === 'string') {
+      diagnostics.push(diagnostic(given, { line: 1, column: 1 }, 'unreadable-input', 'error', found));
+      unreadable = true;
+    } else files.push(...found);
+  }
+
+  const registries: Registry[] = [];
+  for (const file of files) {
+    const shown = toPosix(path.relative(process.cwd(), file) || file);
+    try {
+      const bytes = await readFile(file);
+      const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
+      const result = extractNotice({ content, path: shown, kind, bytes });
+      diagnostics.push(...result.diagnostics);
+      registries.push(result.registry);
+    } catch (error) {
+      unreadable = true;
+      const message = error instanceof TypeError && /decode|encoded/i.test(error.message) ? 'not UTF-8 text' : String((error as Error).message ?? error);
+      diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
+      if (options.debug) process.stderr.write(`${(error as Error).stack}\n`);
+    }
+  }
+
+  if (options.out) {
+    await mkdir(options.out, { recursive: true });
+    const schema = toPosix(path.relative(path.resolve(options.out), SCHEMA));
+    for (const registry of registries) {
+      const target = path.join(options.out, `${stemOf(registry.document.source.path)}.${options.format}`);
+      await writeAtomically(target, options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema));
+    }
+  } else if (registries.length > 0) {
+    const schema = toPosix(path.relative(process.cwd(), SCHEMA));
+    const single = registries.length === 1 ? registries[0]! : null;
+    process.stdout.write(
+      options.format === 'json'
+        ? registriesToJson(single ?? registries)
+        : single
+          ? registryToYaml(single, schema)
+          : registryToYaml(registries as unknown as Registry, schema),
+    );
+  }
+
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
+  if (unreadable) return 2;
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** The notices a path names, or why it names none. */
+async function noticeFiles(given: string): Promise<string[] | string> {
+  const info = await stat(given).catch(() => null);
+  if (!info) return 'no such file or directory';
+  if (info.isFile()) return [given];
+  if (!info.isDirectory()) return 'not a file or directory';
+  const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
+  if (names.length === 0) return 'directory holds no .txt or .md notices';
+  return names.map((n) => path.join(given, n));
+}
+
+/** Write beside the target, then rename: an interrupted run leaves the old file whole. */
+async function writeAtomically(target: string, content: string): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, target);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

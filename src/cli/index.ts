@@ -1,0 +1,44 @@
+/**
+ * The command line: flags to options, nothing more. Each command's modules are
+ * imported inside its action, so `--version` and `--help` load none of them.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+
+export function run(argv: string[]): Promise<unknown> {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const program = new Command('safety-tasks')
+    .version(version)
+    .description('Turn work-safety notices into task registries (任务分工台账), check them and report on them.')
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('extract')
+    .summary('read notices into YAML task registries')
+    .description(
+      'Read work-safety notices (plain text or Markdown) and write one task registry per notice:\n' +
+        'document metadata, then every task with its id, text, lead and support units, deadline and source line.',
+    )
+    .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
+    .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('--debug', 'print the stack of an unexpected error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ safety-tasks extract seeds/001_b11ec0531f900c9a.txt          print one registry as YAML
+  $ safety-tasks extract seeds --format json > all.json            every notice, as a JSON array
+  $ safety-tasks extract seeds --out registries                    write registries/<name>.yaml
+
+Warnings (a gap in the numbering, an item without a responsibility clause, a unit list
+that could not be split) go to stderr as file:line:column; stdout carries only registries.
+Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
+    )
+    .action(async (paths: string[], options: { out?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
+      const { extractCommand } = await import('./extract.js');
+      process.exitCode = await extractCommand(paths, options);
+    });
+
+  return program.parseAsync(argv);
+}

@@ -1,0 +1,200 @@
+/**
+ * Step 4: dates. Reads the deadline a task's text sets (`2024年底前`,
+ * `6月底前`, `自2021年12月20日至2022年3月31日`, `3、4、5月份`), and the
+ * recurring duties it names (`每季度至少组织研究1次`, `定期`). Reads
+ * width-folded text whose line breaks are already joined.
+ */
+import type { Recurrence } from '../registry/types.js';
+import { parseChineseNumeral } from './numbering.js';
+
+export interface DateContext {
+  /** the year a phrase without one belongs to: the document's, else its period's */
+  year: number | null;
+}
+
+export interface DeadlineFinding {
+  deadline: string;
+  text: string;
+  start?: string;
+  index: number;
+}
+
+export interface DeadlineReading {
+  deadline: string | null;
+  deadline_text: string | null;
+  start?: string;
+  milestones: { date: string; text: string }[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A calendar date as YYYY-MM-DD, or null when there is no such day. */
+export function isoDate(year: number, month: number, day?: number): string | null {
+  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return null;
+  const d = day ?? monthEnd(year, month);
+  if (d < 1 || d > monthEnd(year, month)) return null;
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+const CN_YEAR_DIGIT: Record<string, string> = Object.fromEntries([...'〇○零一二三四五六七八九'].map((c, i) => [c, String(Math.max(0, i - 2))]));
+
+/** `二○一二年四月五日` → `2012年4月5日`: only full dates written in Chinese numerals are rewritten. */
+export function arabicDates(text: string): string {
+  return text.replace(
+    /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?)?/g,
+    (whole, y: string, m?: string, d?: string) => {
+      const year = [...y].map((c) => CN_YEAR_DIGIT[c]).join('');
+      const month = m ? `${parseChineseNumeral(m)}月` : '';
+      const day = d ? `${parseChineseNumeral(d)}日` : '';
+      return `${year}年${month}${day}`;
+    },
+  );
+}
+
+/** Text inside 《》 and “” is a title or a slogan: its years are not dates to meet. */
+function maskQuoted(text: string): string {
+  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => '□'.repeat(q.length));
+}
+
+/** Recurring duties, each with the group that names its period. */
+const RECURRING: { pattern: RegExp; period: (m: RegExpMatchArray) => string | null }[] = [
+  { pattern: /每(?:个)?(两年|三年|半年|双月|两月|季度|星期|年|季|月|周|旬|日|天)[^,;。]{0,16}/g, period: (m) => m[1]! },
+  { pattern: /一(周|月|季度|年)一[\u4e00-\u9fff]{1,2}/g, period: (m) => m[1]! },
+  { pattern: /(?<![\d□每一])(双月|月|季)(调度|通报|分析|考核|例会)/g, period: (m) => m[1]! },
+  { pattern: /(?<![\d□])年度[\u4e00-\u9fff]{0,6}?(计划|目标|任务清单|任务)/g, period: () => '年度' },
+  { pattern: /双月/g, period: () => '双月' },
+  { pattern: /定期/g, period: () => null },
+];
+
+/** `每年7月10日前报告上半年情况` recurs: the dates of a recurring duty are not deadlines. */
+function maskRecurring(text: string): string {
+  let masked = text;
+  for (const { pattern } of RECURRING) masked = masked.replace(pattern, (q) => '□'.repeat(q.length));
+  return masked;
+}
+
+const Y = '(\\d{4}) ?年';
+const M = '(\\d{1,2}) ?月';
+const D = '(\\d{1,2}) ?[日号]';
+const BY = '(?:前|之前|以前|为止|止)';
+const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): Omit<DeadlineFinding, 'index' | 'text'> | null }[] = [
+  {
+    // 自2021年12月20日至2022年3月31日: the end, and where it starts
+    pattern: new RegExp(`(?:自|从)?(?:${Y})?${M}(?:${D})?(?:起)?(?:至|到|—|–|~|-)(?:${Y})?${M}(?:${D})?(?:${BY})?`, 'g'),
+    read(m, year) {
+      const y1 = m[1] ? Number(m[1]) : year;
+      const y2 = m[4] ? Number(m[4]) : y1;
+      if (!y1 || !y2) return null;
+      const end = isoDate(y2, Number(m[5]), m[6] ? Number(m[6]) : undefined);
+      const start = isoDate(y1, Number(m[2]), m[3] ? Number(m[3]) : 1);
+      return end ? { deadline: end, ...(start ? { start } : {}) } : null;
+    },
+  },
+  {
+    // 3、4、5月份: the last month named, starting with the first
+    pattern: /(\d{1,2})(?:、\d{1,2})*、(\d{1,2}) ?月份?/g,
+    read(m, year) {
+      if (!year) return null;
+      const end = isoDate(year, Number(m[2]));
+      const start = isoDate(year, Number(m[1]), 1);
+      return end ? { deadline: end, ...(start ? { start } : {}) } : null;
+    },
+  },
+  {
+    // 2024年6月30日前, 于4月20日前, 6月底前, 2024年6月底
+    pattern: new RegExp(`(?:${Y})?${M}(?:${D}${BY}|(?:底|末)(?:前|之前)?|${BY})`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2]), m[3] ? Number(m[3]) : undefined) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 2024年底前, 年底前, 年内, 2025年前
+    pattern: new RegExp(`(?:${Y})?(?:年底|年末)(?:前|之前)?|${Y}(?:前|之前|以前)|(?<![\\d□])年内`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : year;
+      return y ? { deadline: `${y}-12-31` } : null;
+    },
+  },
+  {
+    // 上半年, 三季度末, 2024年第一季度
+    pattern: new RegExp(`(?:${Y})?(?:(上|下)半年|(?:第)?([一二三四1-4])季度(?:末|底)?)(?:前)?(?![度情工])`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      if (!y) return null;
+      const quarter = m[3] ? (/\d/.test(m[3]) ? Number(m[3]) : parseChineseNumeral(m[3])!) : m[2] === '上' ? 2 : 4;
+      return { deadline: isoDate(y, quarter * 3)! };
+    },
+  },
+  {
+    // 到2020年, 至2025年; a year opening a sentence (2020年市政消火栓建有率达到100%); 2025年完成
+    pattern: new RegExp(`(?:(?:到|至|截至|截止)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
+    read(m) {
+      const y = Number(m[1] ?? m[2] ?? m[3]);
+      return { deadline: `${y}-12-31` };
+    },
+  },
+];
+
+/** Every date the text sets for finishing something, in text order. */
+export function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
+  const readable = maskRecurring(maskQuoted(arabicDates(text)));
+  const taken: [number, number][] = [];
+  const findings: DeadlineFinding[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(readable); m; m = rule.pattern.exec(readable)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex++;
+        continue;
+      }
+      if (taken.some(([a, b]) => from < b && to > a)) continue;
+      const reading = rule.read(m, context.year);
+      if (!reading) continue;
+      taken.push([from, to]);
+      findings.push({ ...reading, text: text.slice(from, to), index: from });
+    }
+  }
+  return findings.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The deadline of a task: the earliest date its text sets (the first thing
+ * that can be late); the others are kept as milestones.
+ */
+export function readDeadline(text: string, context: DateContext): DeadlineReading {
+  const findings = findDeadlines(text, context);
+  if (findings.length === 0) return { deadline: null, deadline_text: null, milestones: [] };
+  const earliest = findings.reduce((a, b) => (b.deadline < a.deadline ? b : a));
+  return {
+    deadline: earliest.deadline,
+    deadline_text: earliest.text,
+    ...(earliest.start ? { start: earliest.start } : {}),
+    milestones: findings.filter((f) => f !== earliest).map((f) => ({ date: f.deadline, text: f.text })),
+  };
+}
+
+const INTERVALS: Record<string, string> = {
+  年: 'P1Y', 年度: 'P1Y', 半年: 'P6M', 季度: 'P3M', 季: 'P3M', 月: 'P1M', 双月: 'P2M', 两月: 'P2M', 周: 'P1W', 星期: 'P1W',
+  旬: 'P10D', 日: 'P1D', 天: 'P1D', 两年: 'P2Y', 三年: 'P3Y',
+};
+
+/** Recurring duties, as printed, with an interval where one is clear. */
+export function findRecurrences(text: string): Recurrence[] {
+  const readable = maskQuoted(text);
+  const found: { index: number; recurrence: Recurrence }[] = [];
+  for (const { pattern, period } of RECURRING) {
+    for (const m of readable.matchAll(pattern)) {
+      // 每季度至少组织研究1次，…: the phrase ends at its count
+      const phrase = text.slice(m.index, m.index + m[0].length).replace(/(次)[^次]*$/, '$1');
+      if (found.some((f) => f.recurrence.text.includes(phrase) || (m.index >= f.index && m.index < f.index + f.recurrence.text.length))) continue;
+      const unit = period(m);
+      found.push({ index: m.index, recurrence: { text: phrase, interval: unit ? INTERVALS[unit] ?? null : null } });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index).map((f) => f.recurrence);
+}

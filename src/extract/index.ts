@@ -1,0 +1,307 @@
+/**
+ * The extraction pipeline: notice text in, task registry and diagnostics out.
+ * Pure: it reads no files and writes nothing; the CLI does both.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostic.js';
+import { diagnostic } from '../diagnostic.js';
+import type { Registry, Task } from '../registry/types.js';
+import { findClauses, joinBroken, looksLikeUnit, parseResponsibility, splitUnits, type ClauseOptions, type Responsibility } from './clause.js';
+import { findRecurrences, readDeadline, type DateContext } from './dates.js';
+import { readMetadata } from './metadata.js';
+import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
+import { readNotice, type NoticeText, type SourceKind } from './source.js';
+
+export interface ExtractInput {
+  /** the notice's text, already decoded */
+  content: string;
+  /** where it came from, as the registry should record it */
+  path: string;
+  kind: SourceKind;
+  /** document id; defaults to the file name's stem */
+  id?: string;
+  /** the raw bytes, for the checksum; defaults to the UTF-8 of `content` */
+  bytes?: Uint8Array;
+}
+
+export interface ExtractResult {
+  registry: Registry;
+  diagnostics: Diagnostic[];
+}
+
+/** Section headings whose items set no work: situation, guiding thought, principles, goals. */
+const NON_TASK_HEADING =
+  /^(?:[^,。]{0,12}(?:现状|形势|背景)|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
+const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措|工作措施/;
+const FIRST_LISTED_LEADS = /(?:排|列)(?:在|于)?第一位?的?(?:单位)?为牵头单位|排名第一的?(?:单位)?为牵头单位|第一个单位为牵头单位/;
+const ATTACHMENT_HEADING = /^[ \t]*附件[ \t]*(\d{0,2})[ \t]*[:：]?[ \t]*$/gm;
+
+export function extractNotice(input: ExtractInput): ExtractResult {
+  const notice = readNotice(input.content, input.kind);
+  const meta = readMetadata(notice.text, notice.norm);
+  const diagnostics: Diagnostic[] = [];
+  const clauseOptions: ClauseOptions = { firstListedLeads: FIRST_LISTED_LEADS.test(notice.norm) };
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
+  const dates: DateContext = { year };
+
+  const tasks: Task[] = [];
+  for (const part of bodyParts(notice, meta.bodyStart)) {
+    const { roots, gaps } = buildOutline(findMarkers(notice.norm, part.start, part.end), part.end);
+    for (const gap of gaps) {
+      diagnostics.push(
+        diagnostic(input.path, notice.position(gap.marker.start), 'numbering-gap', 'warning',
+          `item ${gap.marker.numeral} follows ${gap.expected - 1}: item ${gap.expected} is missing or unreadable`),
+      );
+    }
+    const leaves = taskLeaves(roots, notice);
+    leaves.forEach((leaf, i) => {
+      const last = i === leaves.length - 1;
+      tasks.push(...tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path));
+    });
+  }
+  reportMissingClauses(tasks, diagnostics, input.path);
+
+  const bytes = input.bytes ?? new TextEncoder().encode(input.content);
+  const registry: Registry = {
+    version: 1,
+    document: {
+      id: input.id ?? stemOf(input.path),
+      title: meta.title,
+      issuer: meta.issuer,
+      number: meta.number,
+      date: meta.date,
+      period: meta.period,
+      jurisdiction: meta.jurisdiction,
+      source: { path: input.path, sha256: createHash('sha256').update(bytes).digest('hex') },
+    },
+    tasks,
+  };
+  return { registry, diagnostics };
+}
+
+export function stemOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.[^.]+$/, '');
+}
+
+/** The main document, then each attachment (附件), which numbers its items afresh. */
+function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end: number; prefix: string }[] {
+  const parts = [{ start: bodyStart, end: notice.text.length, prefix: '' }];
+  ATTACHMENT_HEADING.lastIndex = bodyStart;
+  for (const m of notice.text.matchAll(ATTACHMENT_HEADING)) {
+    if (m.index < bodyStart) continue;
+    parts[parts.length - 1]!.end = m.index;
+    parts.push({ start: m.index + m[0].length, end: notice.text.length, prefix: `附件${m[1] ?? ''}.` });
+  }
+  return parts;
+}
+
+function headingOf(node: OutlineNode, notice: NoticeText): string {
+  const end = node.children[0]?.marker.start ?? node.contentEnd;
+  const content = notice.norm.slice(node.marker.end, end);
+  return joinBroken(content.split(/[。\n]/)[0] ?? '').replace(/[。.:]$/, '');
+}
+
+/** The deepest numbered items under sections that assign work. */
+function taskLeaves(roots: OutlineNode[], notice: NoticeText): OutlineNode[] {
+  const leaves: OutlineNode[] = [];
+  const walk = (node: OutlineNode) => {
+    const heading = headingOf(node, notice);
+    if (heading.length <= 24 && NON_TASK_HEADING.test(heading) && !TASK_HEADING.test(heading)) return;
+    if (node.children.length === 0) leaves.push(node);
+    else node.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  return leaves;
+}
+
+function idOf(node: OutlineNode, prefix: string): string {
+  const path: number[] = [];
+  for (let n: OutlineNode | null = node; n; n = n.parent) path.unshift(n.marker.value);
+  return prefix + path.join('.');
+}
+
+function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
+  const sections: string[] = [];
+  for (let n = node.parent; n; n = n.parent) {
+    const end = n.children[0]?.marker.start ?? n.contentEnd;
+    const content = notice.text.slice(n.marker.start, end);
+    sections.unshift(joinBroken(content.split(/\n|。/)[0] ?? '').trim());
+  }
+  return sections;
+}
+
+/** A heading sentence opens many items (`提高功能区安全生产治理能力。`): short, no comma, more text after. */
+function headingSentence(content: string): string | null {
+  const m = /^([^。,，;；:：!?]{2,50}?)。/.exec(content);
+  return m && m[0].length < content.trim().length - 1 ? m[1]! : null;
+}
+
+/** Signature, date, attachment list and chrome that follow the last item of a notice. */
+function trailerStart(text: string): number {
+  const lines = text.split('\n');
+  let keep = lines.length;
+  for (let i = lines.length - 1; i > 0; i--) {
+    const line = joinBroken(lines[i]!);
+    const trailer =
+      line === '' ||
+      /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line) ||
+      /^[(（]?此件|^抄送|^附件/.test(line) ||
+      (line.length <= 30 && looksLikeUnit(line));
+    if (!trailer) break;
+    keep = i;
+  }
+  return lines.slice(0, keep).join('\n').length;
+}
+
+function tasksOfItem(
+  node: OutlineNode,
+  notice: NoticeText,
+  prefix: string,
+  lastOfPart: boolean,
+  clauseOptions: ClauseOptions,
+  dates: DateContext,
+  diagnostics: Diagnostic[],
+  file: string,
+): Task[] {
+  const from = node.marker.end;
+  const to = lastOfPart ? from + trailerStart(notice.text.slice(from, node.contentEnd)) : node.contentEnd;
+  const id = idOf(node, prefix);
+  const section = sectionsOf(node, notice);
+  const clauses = findClauses(notice.norm, notice.text, from, to, clauseOptions);
+  for (const clause of clauses) {
+    if (clause.doubtful.length > 0) {
+      diagnostics.push(
+        diagnostic(file, notice.position(clause.start), 'unit-list-unsplit', 'warning',
+          `could not read ${clause.doubtful.map((u) => `"${u}"`).join(', ')} as a unit name`),
+      );
+    }
+  }
+  const title = headingSentence(joinBroken(notice.text.slice(from, clauses[0]?.start ?? to)));
+
+  // runs of text each closed by its own clause become sub-tasks (001 item 20)
+  const runs: { start: number; end: number; clause: (typeof clauses)[number] | null }[] = [];
+  let runStart = from;
+  for (const clause of clauses) {
+    const between = joinBroken(notice.text.slice(runStart, clause.start));
+    if (between.length > 0 || runs.length === 0) runs.push({ start: runStart, end: clause.start, clause });
+    else runs[runs.length - 1]!.clause = mergeClauses(runs[runs.length - 1]!.clause!, clause);
+    runStart = clause.end;
+  }
+  const tail = joinBroken(notice.text.slice(runStart, to)).replace(/^[。;；,，\s]+/, '');
+  if (runs.length === 0) runs.push({ start: runStart, end: to, clause: null });
+  else if (tail) runs[runs.length - 1]!.end = to;
+
+  return runs.map((run, k): Task => {
+    const segment = textWithoutClauses(notice, run.start, run.end, clauses);
+    const text = joinBroken(segment).replace(/^[。;；\s]+/, '');
+    const responsibility = run.clause ?? inlineResponsibility(notice.norm.slice(from, to), title !== null, node, notice, clauseOptions);
+    const reading = readDeadline(joinBroken(foldedSegment(notice, run.start, run.end, clauses)), dates);
+    return {
+      id: runs.length > 1 ? `${id}.${k + 1}` : id,
+      number: node.marker.numeral,
+      section,
+      title,
+      text,
+      lead: responsibility?.lead ?? [],
+      support: responsibility?.support ?? [],
+      responsibility_text: run.clause ? run.clause.text : responsibility ? responsibility.text : null,
+      deadline: reading.deadline,
+      deadline_text: reading.deadline_text,
+      ...(reading.start ? { start: reading.start } : {}),
+      ...(reading.milestones.length > 0 ? { milestones: reading.milestones } : {}),
+      recurrence: findRecurrences(joinBroken(segment)),
+      status: 'open',
+      line: notice.position(k === 0 ? node.marker.start : run.start).line,
+    };
+  });
+}
+
+function mergeClauses<T extends Responsibility & { text: string }>(a: T, b: T): T {
+  return { ...a, lead: [...a.lead, ...b.lead], support: [...a.support, ...b.support], text: `${a.text}；${b.text}` };
+}
+
+function textWithoutClauses(notice: NoticeText, start: number, end: number, clauses: { start: number; end: number }[]): string {
+  let text = '';
+  let at = start;
+  for (const c of clauses) {
+    if (c.end <= start || c.start >= end) continue;
+    text += notice.text.slice(at, c.start);
+    at = c.end;
+  }
+  return text + notice.text.slice(at, end);
+}
+
+function foldedSegment(notice: NoticeText, start: number, end: number, clauses: { start: number; end: number }[]): string {
+  let text = '';
+  let at = start;
+  for (const c of clauses) {
+    if (c.end <= start || c.start >= end) continue;
+    text += notice.norm.slice(at, c.start) + '。';
+    at = c.end;
+  }
+  return text + notice.norm.slice(at, end);
+}
+
+type InlineResponsibility = Responsibility & { text: string };
+
+const LABELLED = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位)\s*[:]\s*([^\n;。]+)/g;
+const BY_UNIT = /(?<![\u4e00-\u9fff]由于)(?:此项工作)?由([^,;。由]{2,60}?)(牵头|负责|带队)(?:[,;]([^;。]{2,80}?)(配合|参与|协助|负责落实|分工负责|负责))?/;
+const SUBJECT = /^([^,;。:]{2,60}?)(?:要|负责|牵头|应当|应|须|必须|会同)/;
+const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
+
+/**
+ * Responsibility written outside parentheses: `牵头单位：A` lines, `由A牵头，B配合`,
+ * a unit as the subject opening the item, or a section heading that is a unit.
+ */
+function inlineResponsibility(
+  content: string,
+  hasHeading: boolean,
+  node: OutlineNode,
+  notice: NoticeText,
+  options: ClauseOptions,
+): InlineResponsibility | null {
+  const labelled = [...content.matchAll(LABELLED)];
+  if (labelled.length > 0) {
+    const text = labelled.map((m) => `${m[1]}:${m[2]!.trim()}`).join(';');
+    const units = (kinds: RegExp) => labelled.filter((m) => kinds.test(m[1]!)).flatMap((m) => splitUnits(joinBroken(m[2]!).replace(/\s+/g, '、')));
+    const leads = units(/牵头/);
+    const responsible = units(/责任/);
+    const partners = units(/配合|协办/);
+    return leads.length > 0
+      ? { lead: leads, support: [...responsible, ...partners], doubtful: [], text }
+      : { lead: responsible, support: partners, doubtful: [], text };
+  }
+  const by = BY_UNIT.exec(joinBroken(content));
+  if (by && splitUnits(by[1]!).every(looksLikeUnit)) {
+    return { ...parseResponsibility(by[0], options), text: by[0] };
+  }
+  const opening = joinBroken(content).replace(hasHeading ? /^[^。]*。/ : /^/, '');
+  const subject = SUBJECT.exec(opening);
+  if (subject && PLACE_PREFIX.test(subject[1]!)) {
+    const units = splitUnits(subject[1]!);
+    if (units.length > 0 && units.every(looksLikeUnit)) return { lead: units, support: [], doubtful: [], text: subject[0] };
+  }
+  for (let n = node.parent; n; n = n.parent) {
+    const heading = headingOf(n, notice);
+    const units = splitUnits(heading);
+    if (heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
+      return { lead: units, support: [], doubtful: [], text: heading };
+    }
+  }
+  return null;
+}
+
+/** An item without a clause where most items of the notice have one is probably a misread. */
+function reportMissingClauses(tasks: Task[], diagnostics: Diagnostic[], file: string): void {
+  const withUnits = tasks.filter((t) => t.lead.length + t.support.length > 0).length;
+  if (withUnits * 2 <= tasks.length) return;
+  for (const task of tasks) {
+    if (task.lead.length + task.support.length === 0) {
+      diagnostics.push(
+        diagnostic(file, { line: task.line, column: 1 }, 'missing-clause', 'warning',
+          `task ${task.id} names no responsible unit, while most tasks of this notice do`),
+      );
+    }
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Step 5: document metadata. Separates the covering notice (the 通知 that
+ * prints the plan) from the document that holds the tasks, and reads its
+ * title, issuer (发文机关), number (文号), date of issue (成文日期), period
+ * and jurisdiction.
+ */
+import type { DocumentMeta } from '../registry/types.js';
+import { arabicDates, isoDate } from './dates.js';
+import { joinBroken, looksLikeUnit } from './clause.js';
+import { parseChineseNumeral } from './numbering.js';
+
+export interface MetadataReading extends Omit<DocumentMeta, 'id' | 'source'> {
+  /** index in the text where the document that holds the tasks begins (after its title) */
+  bodyStart: number;
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const DOC_TYPE = /(?:方案|要点|规划|计划|意见|办法|细则|措施|通知|决定|安排|清单|分工|任务|纲要|部署)(?:\(试行\)|（试行）)?(?:[(（][^()（）]*[)）])?$/;
+const COVERING_TITLE = /关于(?:印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/;
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    lines.push({ text: part, start, end: start + part.length });
+    start += part.length + 1;
+  }
+  return lines;
+}
+
+/** Spelling differences that do not make another title: spaces, dash and bracket widths. */
+function comparable(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[—–－‐-]+/g, '-')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[《》]/g, '');
+}
+
+export function readMetadata(text: string, norm: string): MetadataReading {
+  const lines = linesOf(text);
+  const head = text.slice(0, 4000);
+  const covering = COVERING_TITLE.exec(head);
+  const coveringLine = covering ? lines.findIndex((l) => l.end >= covering.index) : -1;
+
+  // the document's own title: a line (or two) that spells a title the covering notice names
+  // the title the covering notice prints (关于印发《X》的通知 / 现将《X》印发给你们), in that order
+  const named: string[] = [];
+  if (covering) {
+    const coveringText = text.slice(covering.index, covering.index + 2500);
+    const sentences = [covering[0], ...coveringText.split(/[。\n]/).filter((s) => /印发|转发|下发|发给你们/.test(s))];
+    for (const sentence of sentences) {
+      for (const m of sentence.matchAll(/《([^《》]{4,120})》/g)) named.push(m[1]!);
+    }
+    const printed = covering[1]!.replace(/^[《\s]+|[》\s]+$/g, '');
+    if (printed && !printed.includes('《')) named.push(printed);
+  }
+  let title: string | null = null;
+  let bodyStart = covering ? covering.index + covering[0].length : 0;
+  const wanted = new Set(named.map(comparable));
+  for (let i = Math.max(0, coveringLine + 1); i < lines.length && wanted.size > 0; i++) {
+    const one = comparable(lines[i]!.text);
+    const two = i + 1 < lines.length ? comparable(lines[i]!.text + lines[i + 1]!.text) : '';
+    if (wanted.has(one) && one) {
+      title = lines[i]!.text;
+      bodyStart = lines[i]!.end;
+      break;
+    }
+    if (wanted.has(two) && two) {
+      title = lines[i]!.text + lines[i + 1]!.text;
+      bodyStart = lines[i + 1]!.end;
+      break;
+    }
+  }
+  if (!title && named.length > 0) {
+    title = named.find((n) => DOC_TYPE.test(comparable(n))) ?? named[0]!;
+  }
+  if (!title) {
+    const first = lines.find((l) => isTitleLine(l.text)) ?? lines.find((l) => l.text.trim() !== '');
+    if (first) {
+      title = first.text;
+      if (!covering) bodyStart = first.end;
+    }
+  }
+  title = title ? tidy(title) : null;
+
+  const issued = readIssueDate(lines);
+  const issuer = readIssuer(lines, covering, coveringLine, issued);
+  return {
+    title,
+    issuer,
+    number: readNumber(norm.slice(0, Math.max(bodyStart, 0)) || norm.slice(0, 2000)),
+    date: issued?.date ?? null,
+    period: readPeriod(title, covering?.[0] ?? null),
+    jurisdiction: issuer ? readJurisdiction(issuer) : null,
+    bodyStart,
+  };
+}
+
+/** Join what a page or a scrape broke, keeping the words. */
+function tidy(s: string): string {
+  return joinBroken(s.trim());
+}
+
+function isTitleLine(line: string): boolean {
+  const t = comparable(line);
+  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !/[。，,;；]/.test(t);
+}
+
+/** 文号: `威安办发〔2022〕38号`, with any bracket written as 〔〕. */
+export function readNumber(header: string): string | null {
+  const m = /(?<![(《\w])([\u4e00-\u9fff]{1,12}?)\s*[〔[【(]\s*(\d{4})\s*[〕\]】)]\s*(\d{1,5})\s*号/.exec(header);
+  return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
+}
+
+const DATE_IN_LINE =
+  /(?:^|\s)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$)/;
+
+/** 成文日期: a date standing alone on its line, or after the issuer in a signature. */
+function readIssueDate(lines: Line[]): { date: string; line: number; before: string } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = arabicDates(lines[i]!.text);
+    const m = DATE_IN_LINE.exec(line);
+    if (!m) continue;
+    const before = line.slice(0, m.index).trim();
+    if (before && !looksLikeUnit(joinBroken(before))) continue;
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date) return { date, line: i, before };
+  }
+  return null;
+}
+
+/**
+ * 发文机关: the name before 关于 in the covering notice's title, or the
+ * `…文件` masthead, or the line above the date of issue.
+ */
+function readIssuer(
+  lines: Line[],
+  covering: RegExpExecArray | null,
+  coveringLine: number,
+  issued: { line: number; before: string } | null,
+): string | null {
+  const candidates: string[] = [];
+  if (covering && coveringLine >= 0) {
+    const line = lines[coveringLine]!;
+    const before = line.text.slice(0, Math.max(0, covering.index - line.start)).trim();
+    candidates.push(before);
+    for (let i = coveringLine - 1; i >= 0 && i >= coveringLine - 4; i--) candidates.push(lines[i]!.text.trim());
+  }
+  for (const line of lines.slice(0, 6)) {
+    const masthead = /^\s*(\S.*?)\s*文\s*件\s*$/.exec(line.text);
+    if (masthead) candidates.push(masthead[1]!);
+  }
+  if (issued) {
+    candidates.push(issued.before);
+    for (let i = issued.line - 1; i >= 0 && i >= issued.line - 3; i--) candidates.push(lines[i]!.text.trim());
+  }
+  for (const candidate of candidates) {
+    const name = joinBroken(candidate.replace(/\|/g, ''));
+    if (looksLikeUnit(name) && !/^(?:各|有关)/.test(name)) return name;
+  }
+  return null;
+}
+
+const FIVE_YEAR = /“?([一二三四五六七八九十]{1,3})五”?(?:规划|期间|时期)/;
+
+/** The years a document covers: `（2024—2026年）`, `“十三五”`, a 2024年 工作要点. */
+export function readPeriod(title: string | null, coveringTitle: string | null): { from: string; to: string } | null {
+  for (const source of [title, coveringTitle]) {
+    if (!source) continue;
+    const s = comparable(source);
+    const range = /(\d{4})(?:年)?[-~至到](\d{4})年/.exec(s);
+    if (range) return { from: `${range[1]}-01-01`, to: `${range[2]}-12-31` };
+    const plan = FIVE_YEAR.exec(source);
+    if (plan) {
+      const n = parseChineseNumeral(plan[1]!);
+      if (n && n >= 3) {
+        const from = 1966 + 5 * (n - 3); // 三五 began in 1966; every plan since is five years
+        return { from: `${from}-01-01`, to: `${from + 4}-12-31` };
+      }
+    }
+    const year = /(\d{4})年(?:度)?[^\d]*?(?:要点|计划|安排|方案|任务)/.exec(s);
+    if (year) return { from: `${year[1]}-01-01`, to: `${year[1]}-12-31` };
+  }
+  return null;
+}
+
+/** The issuer's place, most specific level: 威海市文登区工业和信息化局 → 文登区. */
+export function readJurisdiction(issuer: string): string | null {
+  const m = /^([\u4e00-\u9fff]{2,6}?省)?([\u4e00-\u9fff]{1,8}?市)?([\u4e00-\u9fff]{1,6}?(?:区|县|旗))?/.exec(issuer);
+  if (!m) return null;
+  return m[3] ?? m[2] ?? m[1] ?? null;
+}

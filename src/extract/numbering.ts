@@ -1,0 +1,166 @@
+/**
+ * Step 2: item numbers (序号). Finds the numbers that open items — at the start
+ * of a line or inline in a run-on line — and nests them into an outline by the
+ * hierarchy of official documents (GB/T 9704): 一、 > （一） > 1. > （1） > ①.
+ * A number is only taken when it continues a sequence, which is what tells
+ * `12.强化…` from `3、4、5月份` or `1次`.
+ */
+
+export type MarkerStyle = 'chapter' | 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
+
+const RANK: Record<MarkerStyle, number> = { chapter: 0, cn: 1, cnParen: 2, arabic: 3, arabicParen: 4, circled: 5 };
+
+export interface Marker {
+  style: MarkerStyle;
+  value: number;
+  /** the number as printed, without its punctuation: `12`, `四` */
+  numeral: string;
+  /** index in the text of the marker's first character */
+  start: number;
+  /** index just after the marker and the spaces that follow it */
+  end: number;
+  atLineStart: boolean;
+}
+
+export interface OutlineNode {
+  marker: Marker;
+  /** index where this node's content ends (the next accepted marker, or the end of the body) */
+  contentEnd: number;
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+}
+
+export interface NumberingGap {
+  marker: Marker;
+  expected: number;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  '〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+};
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23, 一〇二 → 102 (digit by digit when no 十/百). */
+export function parseChineseNumeral(numeral: string): number | null {
+  if (!numeral || !/^[〇零○一二两三四五六七八九十百]+$/.test(numeral)) return null;
+  if (!/[十百]/.test(numeral)) {
+    let value = 0;
+    for (const c of numeral) value = value * 10 + CN_DIGITS[c]!;
+    return value;
+  }
+  let total = 0;
+  let digit = 0;
+  for (const c of numeral) {
+    if (c === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (c === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = CN_DIGITS[c]!;
+  }
+  return total + digit;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+const CN = '[一二三四五六七八九十百]{1,4}';
+
+/**
+ * Every place that could open an item, read from width-folded text. The
+ * characters on either side are checked here; the sequence in `buildOutline`.
+ */
+const CANDIDATE = new RegExp(
+  [
+    `(?<chapter>第(?<chapterNum>${CN}|\\d{1,3})[章部分]+)(?=[ \\u4e00-\\u9fff])`,
+    `(?<cn>(?<cnNum>${CN})[、.](?![、\\d]))`,
+    `(?<cnParen>\\( ?(?<cnParenNum>${CN}) ?\\))`,
+    `(?<arabicParen>\\( ?(?<arabicParenNum>\\d{1,3}) ?\\))`,
+    `(?<arabic>(?<arabicNum>\\d{1,3}) ?(?:\\.(?![\\d.])|、(?![\\d一二三四五六七八九十])))`,
+    `(?<circled>[${CIRCLED}])`,
+  ].join('|'),
+  'g',
+);
+
+/** What may stand right before an inline number: a line start, a space, a sentence or clause end. */
+const BEFORE_INLINE = /[\s。;!?:)」』”】]$/;
+/** What may not follow a number: a percent sign (`1.5%` is caught by the digit rule). */
+const NOT_AFTER = /^\s*[%％]/;
+
+export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] {
+  const markers: Marker[] = [];
+  CANDIDATE.lastIndex = from;
+  for (let m = CANDIDATE.exec(norm); m && m.index < to; m = CANDIDATE.exec(norm)) {
+    const g = m.groups!;
+    const style = (['chapter', 'cn', 'cnParen', 'arabicParen', 'arabic', 'circled'] as MarkerStyle[]).find((s) => g[s] !== undefined)!;
+    const numeral = g[`${style}Num`] ?? m[0];
+    const value =
+      style === 'circled'
+        ? CIRCLED.indexOf(m[0]) + 1
+        : /\d/.test(numeral)
+          ? Number(numeral)
+          : parseChineseNumeral(numeral);
+    if (!value) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    const lineStart = norm.lastIndexOf('\n', start - 1) + 1;
+    const atLineStart = norm.slice(lineStart, start).trim() === '';
+    if (!atLineStart && !BEFORE_INLINE.test(norm.slice(Math.max(0, start - 1), start))) continue;
+    const after = norm.slice(end, end + 4);
+    if (NOT_AFTER.test(after) || after.trim() === '' && !atLineStart) continue;
+    if (insideQuotes(norm, start)) continue;
+    while (end < norm.length && (norm[end] === ' ')) end++;
+    markers.push({ style, value, numeral, start, end, atLineStart });
+  }
+  return markers;
+}
+
+/** Numbers inside 《》 or “” are part of a title or a slogan, not item numbers. */
+function insideQuotes(norm: string, index: number): boolean {
+  const lineStart = norm.lastIndexOf('\n', index - 1) + 1;
+  const before = norm.slice(Math.max(lineStart, index - 80), index);
+  const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c);
+  return open('《', '》') || open('“', '”');
+}
+
+/**
+ * Nest the markers. A marker is accepted when it is the next number of its
+ * style under its parent, or 1 of a new list, or the next of a numbering that
+ * runs on across sections (000 and 001 count 1–33 through 一、…八、). At a line
+ * start a small jump is accepted too, and reported as a gap.
+ */
+export function buildOutline(markers: Marker[], bodyEnd: number): { roots: OutlineNode[]; gaps: NumberingGap[] } {
+  const roots: OutlineNode[] = [];
+  const gaps: NumberingGap[] = [];
+  const stack: OutlineNode[] = [];
+  const lastGlobal = new Map<MarkerStyle, number>();
+  const accepted: OutlineNode[] = [];
+
+  for (const marker of markers) {
+    const rank = RANK[marker.style];
+    let depth = stack.length;
+    while (depth > 0 && RANK[stack[depth - 1]!.marker.style] >= rank) depth--;
+    const parent = depth > 0 ? stack[depth - 1]! : null;
+    const siblings = (parent ? parent.children : roots).filter((n) => n.marker.style === marker.style);
+    const previous = siblings[siblings.length - 1]?.marker.value;
+    const runOn = lastGlobal.get(marker.style);
+    const isNext =
+      previous !== undefined
+        ? marker.value === previous + 1
+        : marker.value === 1 || (runOn !== undefined && marker.value === runOn + 1);
+    let gapFrom: number | undefined;
+    if (!isNext) {
+      const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;
+      const jump = marker.value - expected;
+      if (!(marker.atLineStart && jump > 0 && jump <= 3)) continue;
+      gapFrom = expected;
+    }
+    const node: OutlineNode = { marker, contentEnd: bodyEnd, children: [], parent };
+    if (gapFrom !== undefined) gaps.push({ marker, expected: gapFrom });
+    (parent ? parent.children : roots).push(node);
+    stack.length = depth;
+    stack.push(node);
+    lastGlobal.set(marker.style, marker.value);
+    accepted.push(node);
+  }
+  for (let i = 0; i < accepted.length - 1; i++) accepted[i]!.contentEnd = accepted[i + 1]!.marker.start;
+  return { roots, gaps };
+}

@@ -1,0 +1,144 @@
+/**
+ * Step 1 of extraction: from the bytes of a notice to the text the later steps
+ * read. Markdown markup (bold runs, heading hashes) and web-page chrome are cut
+ * out, but every character kept remembers its place in the source, so a task
+ * can still name the line it came from.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Node, Parent } from 'unist';
+
+export type SourceKind = 'markdown' | 'text';
+
+export interface NoticeText {
+  /** the source with line ends made `\n` */
+  source: string;
+  /** the text as printed, markup and chrome removed */
+  text: string;
+  /** `text` with character widths folded (１→1, （→(, ，→,): same length, for matching */
+  norm: string;
+  /** position in `source` of each character of `text` */
+  sourceOffset(index: number): number;
+  /** 1-based line and column in the source of a character of `text` */
+  position(index: number): { line: number; column: number };
+}
+
+type Range = [number, number];
+
+/** Lines a scraped web page adds around the notice: toolbar words and rows of table bars. */
+const CHROME_LINE =
+  /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*|.*(?:打印本页|关闭窗口|【打印】|【关闭】|返回顶部|分享到：|当前位置：|【字体：).*)$/gm;
+const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
+
+export function readNotice(raw: string, kind: SourceKind): NoticeText {
+  const source = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const cuts: Range[] = [];
+  for (const m of source.matchAll(CHROME_LINE)) {
+    if (m[0].trim() !== '' || m[0].includes('|')) cuts.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of source.matchAll(ZERO_WIDTH)) cuts.push([m.index, m.index + m[0].length]);
+  // a lone bar left at the end of a scraped line (`…的通知 |`)
+  for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  cuts.push(...markupRanges(source, kind));
+  return fromCuts(source, mergeRanges(cuts));
+}
+
+/**
+ * Markup remark-parse finds: the delimiters of strong and emphasis runs and
+ * the hashes of ATX headings. Plain text is read the same way, since scraped
+ * notices carry Markdown bold (`**民爆行业**`) too; list markers stay, as they
+ * are the item numbers.
+ */
+function markupRanges(source: string, kind: SourceKind): Range[] {
+  if (kind === 'text' && !/[*_#]/.test(source)) return [];
+  const tree = unified().use(remarkParse).parse(source);
+  const ranges: Range[] = [];
+  const visit = (node: Node): void => {
+    const children = (node as Parent).children;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (children && children.length > 0 && start !== undefined && end !== undefined) {
+      const first = children[0]!.position?.start.offset;
+      const last = children[children.length - 1]!.position?.end.offset;
+      if ((node.type === 'strong' || node.type === 'emphasis') && first !== undefined && last !== undefined) {
+        ranges.push([start, first], [last, end]);
+      } else if (node.type === 'heading' && first !== undefined && source[start] === '#') {
+        ranges.push([start, first]);
+      }
+    }
+    if (node.type === 'text' && start !== undefined && end !== undefined) {
+      // backslash escapes (`1\.`) print without the backslash
+      const slice = source.slice(start, end);
+      if (!slice.includes('\\')) return;
+      for (let i = start; i < end - 1; i++) {
+        if (source[i] === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1]!)) ranges.push([i, i + 1]);
+      }
+    }
+    children?.forEach(visit);
+  };
+  visit(tree);
+  return ranges;
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const merged: Range[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+function fromCuts(source: string, cuts: Range[]): NoticeText {
+  const offsets = new Int32Array(source.length + 1);
+  let text = '';
+  let n = 0;
+  let from = 0;
+  for (const [a, b] of [...cuts, [source.length, source.length] as Range]) {
+    text += source.slice(from, a);
+    for (let i = from; i < a; i++) offsets[n++] = i;
+    from = b;
+  }
+  offsets[n] = source.length;
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const sourceOffset = (index: number): number => offsets[Math.max(0, Math.min(index, n))]!;
+  return {
+    source,
+    text,
+    norm: foldWidths(text),
+    sourceOffset,
+    position(index) {
+      const offset = sourceOffset(index);
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    },
+  };
+}
+
+const WIDTH_FOLD: Record<string, string> = {
+  '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '．': '.', '！': '!', '？': '?',
+  '\u3000': ' ', '\u00a0': ' ', '\t': ' ', '［': '[', '］': ']', '－': '-', '｜': '|',
+};
+
+/** Fold full-width forms to ASCII one character for one, so offsets stay valid. */
+export function foldWidths(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000\u00a0\t]/g, (c) => {
+    const mapped = WIDTH_FOLD[c];
+    if (mapped) return mapped;
+    const code = c.charCodeAt(0);
+    // digits and Latin letters only: other full-width punctuation keeps its meaning
+    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+      return String.fromCharCode(code - 0xfee0);
+    }
+    return c;
+  });
+}
