@@ -1,11 +1,12 @@
 /**
  * Step 4: dates. Reads the deadline a task's text sets (`2024年底前`,
  * `6月底前`, `自2021年12月20日至2022年3月31日`, `3、4、5月份`), and the
- * recurring duties it names (`每季度至少组织研究1次`, `定期`). Reads
- * width-folded text whose line breaks are already joined.
+ * recurring duties it names (`每季度至少组织研究1次`, `定期`), from text whose
+ * line breaks are already joined. Phrases are quoted as printed.
  */
 import type { Recurrence } from '../registry/types.js';
 import { parseChineseNumeral } from './numbering.js';
+import { foldWidths } from './source.js';
 
 export interface DateContext {
   /** the year a phrase without one belongs to: the document's, else its period's */
@@ -41,15 +42,37 @@ const CN_YEAR_DIGIT: Record<string, string> = Object.fromEntries([...'〇○零�
 
 /** `二○一二年四月五日` → `2012年4月5日`: only full dates written in Chinese numerals are rewritten. */
 export function arabicDates(text: string): string {
-  return text.replace(
-    /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})日)?)?/g,
-    (whole, y: string, m?: string, d?: string) => {
-      const year = [...y].map((c) => CN_YEAR_DIGIT[c]).join('');
-      const month = m ? `${parseChineseNumeral(m)}月` : '';
-      const day = d ? `${parseChineseNumeral(d)}日` : '';
-      return `${year}年${month}${day}`;
-    },
-  );
+  return arabicDatesMapped(text).text;
+}
+
+const CN_DATE = /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g;
+
+/**
+ * The rewrite, with the place in the original of each character of the result,
+ * so a phrase found in the rewritten text can be quoted as printed.
+ */
+function arabicDatesMapped(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CN_DATE)) {
+    for (; at < m.index; at++) {
+      out += text[at];
+      origin.push(at);
+    }
+    const [, y, month, day] = m;
+    const rewritten = `${[...y!].map((c) => CN_YEAR_DIGIT[c]).join('')}年${month ? `${parseChineseNumeral(month)}月` : ''}${day ? `${parseChineseNumeral(day)}日` : ''}`;
+    for (let i = 0; i < rewritten.length; i++) {
+      out += rewritten[i];
+      origin.push(m.index + Math.min(i, m[0].length - 1));
+    }
+    at = m.index + m[0].length;
+  }
+  for (; at < text.length; at++) {
+    out += text[at];
+    origin.push(at);
+  }
+  return { text: out, origin };
 }
 
 /** Text inside 《》 and “” is a title or a slogan: its years are not dates to meet. */
@@ -112,7 +135,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
   },
   {
     // 2024年底前, 年底前, 年内, 2025年前
-    pattern: new RegExp(`(?:${Y})?(?:年底|年末)(?:前|之前)?|${Y}(?:前|之前|以前)|(?<![\\d□])年内`, 'g'),
+    pattern: new RegExp(`(?:(\\d{4}) ?)?年(?:底|末)(?:前|之前)?|${Y}(?:前|之前|以前)|(?<![\\d□])年内`, 'g'),
     read(m, year) {
       const y = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : year;
       return y ? { deadline: `${y}-12-31` } : null;
@@ -140,7 +163,9 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
 
 /** Every date the text sets for finishing something, in text order. */
 export function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
-  const readable = maskRecurring(maskQuoted(arabicDates(text)));
+  const rewritten = arabicDatesMapped(foldWidths(text));
+  const readable = maskRecurring(maskQuoted(rewritten.text));
+  const printed = (from: number, to: number) => text.slice(rewritten.origin[from], rewritten.origin[to - 1]! + 1);
   const taken: [number, number][] = [];
   const findings: DeadlineFinding[] = [];
   for (const rule of RULES) {
@@ -156,7 +181,7 @@ export function findDeadlines(text: string, context: DateContext): DeadlineFindi
       const reading = rule.read(m, context.year);
       if (!reading) continue;
       taken.push([from, to]);
-      findings.push({ ...reading, text: text.slice(from, to), index: from });
+      findings.push({ ...reading, text: printed(from, to), index: rewritten.origin[from]! });
     }
   }
   return findings.sort((a, b) => a.index - b.index);
@@ -185,7 +210,7 @@ const INTERVALS: Record<string, string> = {
 
 /** Recurring duties, as printed, with an interval where one is clear. */
 export function findRecurrences(text: string): Recurrence[] {
-  const readable = maskQuoted(text);
+  const readable = maskQuoted(foldWidths(text));
   const found: { index: number; recurrence: Recurrence }[] = [];
   for (const { pattern, period } of RECURRING) {
     for (const m of readable.matchAll(pattern)) {

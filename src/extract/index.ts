@@ -193,10 +193,10 @@ function tasksOfItem(
   else if (tail) runs[runs.length - 1]!.end = to;
 
   return runs.map((run, k): Task => {
-    const segment = textWithoutClauses(notice, run.start, run.end, clauses);
+    const segment = withoutClauses(notice.text, run.start, run.end, clauses, '');
     const text = joinBroken(segment).replace(/^[。;；\s]+/, '');
     const responsibility = run.clause ?? inlineResponsibility(notice.norm.slice(from, to), title !== null, node, notice, clauseOptions);
-    const reading = readDeadline(joinBroken(foldedSegment(notice, run.start, run.end, clauses)), dates);
+    const reading = readDeadline(joinBroken(withoutClauses(notice.text, run.start, run.end, clauses, '。')), dates);
     return {
       id: runs.length > 1 ? `${id}.${k + 1}` : id,
       number: node.marker.numeral,
@@ -221,26 +221,16 @@ function mergeClauses<T extends Responsibility & { text: string }>(a: T, b: T): 
   return { ...a, lead: [...a.lead, ...b.lead], support: [...a.support, ...b.support], text: `${a.text}；${b.text}` };
 }
 
-function textWithoutClauses(notice: NoticeText, start: number, end: number, clauses: { start: number; end: number }[]): string {
-  let text = '';
+/** The text of a run with its clauses cut out (or replaced by a sentence end, for reading dates). */
+function withoutClauses(text: string, start: number, end: number, clauses: { start: number; end: number }[], separator: string): string {
+  let kept = '';
   let at = start;
   for (const c of clauses) {
     if (c.end <= start || c.start >= end) continue;
-    text += notice.text.slice(at, c.start);
+    kept += text.slice(at, c.start) + separator;
     at = c.end;
   }
-  return text + notice.text.slice(at, end);
-}
-
-function foldedSegment(notice: NoticeText, start: number, end: number, clauses: { start: number; end: number }[]): string {
-  let text = '';
-  let at = start;
-  for (const c of clauses) {
-    if (c.end <= start || c.start >= end) continue;
-    text += notice.norm.slice(at, c.start) + '。';
-    at = c.end;
-  }
-  return text + notice.norm.slice(at, end);
+  return kept + text.slice(at, end);
 }
 
 type InlineResponsibility = Responsibility & { text: string };
