@@ -3,14 +3,16 @@
  * imported inside its action, so `--version` and `--help` load none of them.
  */
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 
-export function run(argv: string[]): Promise<unknown> {
+export async function run(argv: string[]): Promise<void> {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('safety-tasks')
     .version(version)
     .description('Turn work-safety notices into task registries (任务分工台账), check them and report on them.')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // bad usage exits 2, as the rest of the toolkit does; help and version exit 0
+    .exitOverride();
 
   program
     .command('extract')
@@ -40,5 +42,10 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
       process.exitCode = await extractCommand(paths, options);
     });
 
-  return program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  }
 }

@@ -6,6 +6,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Node, Parent } from 'unist';
 
 export type SourceKind = 'markdown' | 'text';
@@ -51,7 +52,8 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
  */
 function markupRanges(source: string, kind: SourceKind): Range[] {
   if (kind === 'text' && !/[*_#]/.test(source)) return [];
-  const tree = unified().use(remarkParse).parse(source);
+  // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
+  const tree = unified().use(remarkParse).use(remarkCjkFriendly).parse(source);
   const ranges: Range[] = [];
   const visit = (node: Node): void => {
     const children = (node as Parent).children;

@@ -1,0 +1,117 @@
+/**
+ * The built binary, run as a clerk or CI would (NO_COLOR=1). Each case names
+ * its fixture folder under test/fixtures/cli where it has one.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function safetyTasks(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const cases: {
+  name: string;
+  args: string[];
+  status: number;
+  stdout?: (out: string) => void;
+  stderr: RegExp[];
+}[] = [
+  {
+    name: 'one notice gives one registry object',
+    args: ['extract', 'seeds/000_057774623b698b6c.txt', '--format', 'json'],
+    status: 0,
+    stdout: (out) => {
+      const registry = JSON.parse(out);
+      expect(registry.document.number).toBe('威安办发〔2022〕38号');
+      expect(registry.tasks).toHaveLength(33);
+    },
+    stderr: [],
+  },
+  {
+    name: 'a directory gives an array, in file name order',
+    args: ['extract', 'seeds', '--format', 'json'],
+    status: 0,
+    stdout: (out) => expect(JSON.parse(out).map((r: { document: { id: string } }) => r.document.id)).toEqual(readdirSync('seeds').map((f) => f.replace('.txt', ''))),
+    stderr: [/^seeds\/001_b11ec0531f900c9a\.txt:7:\d+  warning  .*  unit-list-unsplit$/m],
+  },
+  {
+    name: 'numbering-gap',
+    args: ['extract', 'test/fixtures/cli/numbering-gap/notice.txt', '--format', 'json'],
+    status: 0,
+    stdout: (out) => expect(JSON.parse(out).tasks.map((t: { id: string }) => t.id)).toEqual(['1.1', '1.2', '1.4']),
+    stderr: [/^test\/fixtures\/cli\/numbering-gap\/notice\.txt:14:1  warning  .*  numbering-gap$/m],
+  },
+  {
+    name: 'markdown',
+    args: ['extract', 'test/fixtures/cli/markdown/plan.md'],
+    status: 0,
+    stdout: (out) => {
+      expect(out.split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/registry.schema.json');
+      expect(out).toContain('text: 摸清底数。4月底前全面排查城镇燃气企业和用户。');
+    },
+    stderr: [],
+  },
+  {
+    name: 'no-notices',
+    args: ['extract', 'test/fixtures/cli/no-notices', 'seeds/003_c1536b6ac6ba3ddc.txt', '--format', 'json'],
+    status: 2,
+    stdout: (out) => expect(JSON.parse(out).document.id).toBe('003_c1536b6ac6ba3ddc'),
+    stderr: [/^test\/fixtures\/cli\/no-notices:1:1  error  directory holds no \.txt or \.md notices  unreadable-input$/m],
+  },
+  {
+    name: 'a missing file is named, and the run still fails with 2',
+    args: ['extract', 'no/such/notice.txt'],
+    status: 2,
+    stdout: (out) => expect(out).toBe(''),
+    stderr: [/^no\/such\/notice\.txt:1:1  error  no such file or directory  unreadable-input$/m],
+  },
+  {
+    name: 'an unknown format is bad usage',
+    args: ['extract', 'seeds', '--format', 'xml'],
+    status: 2,
+    stdout: (out) => expect(out).toBe(''),
+    stderr: [/argument 'xml' is invalid/],
+  },
+];
+
+describe('safety-tasks extract', () => {
+  it.each(cases)('$name', ({ args, status, stdout, stderr }) => {
+    const result = safetyTasks(...args);
+    expect(result.status).toBe(status);
+    stdout?.(result.stdout);
+    for (const pattern of stderr) expect(result.stderr).toMatch(pattern);
+    if (stderr.length === 0) expect(result.stderr).toBe('');
+  });
+
+  it('writes one registry per notice with --out, and a second run changes no byte', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    expect(safetyTasks('extract', 'seeds', '--out', out).status).toBe(0);
+    const names = readdirSync(out).sort();
+    expect(names).toEqual(readdirSync('seeds').map((f) => f.replace('.txt', '.yaml')));
+    const first = names.map((n) => readFileSync(path.join(out, n)));
+    expect(first[0]!.toString().split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=${path.relative(out, path.resolve('schemas/registry.schema.json'))}`,
+    );
+    expect(safetyTasks('extract', 'seeds', '--out', out).status).toBe(0);
+    expect(names.map((n) => readFileSync(path.join(out, n)))).toEqual(first);
+  });
+
+  it('teaches with --help', () => {
+    const { status, stdout } = safetyTasks('extract', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('--out <dir>');
+    expect(stdout).toContain('Examples:');
+    expect(stdout).toContain('Exit status');
+  });
+
+  it('prints its version', () => {
+    expect(safetyTasks('--version').stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});

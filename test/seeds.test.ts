@@ -1,0 +1,42 @@
+/**
+ * One fixture test per seed: the notice's text in, the exact registry out
+ * (test/fixtures/seeds/<name>.yaml, reviewed by hand), and that registry valid
+ * against schemas/registry.schema.json.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { isoDate } from '../src/extract/dates.js';
+import { extractNotice } from '../src/extract/index.js';
+import { registryToYaml } from '../src/registry/serialize.js';
+
+const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
+const schema = JSON.parse(readFileSync('schemas/registry.schema.json', 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addFormat('date', (s: string) => isoDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))) === s);
+const validateRegistry = ajv.compile(schema);
+
+describe.each(seeds)('seed %s', (name) => {
+  const bytes = readFileSync(`seeds/${name}`);
+  const { registry } = extractNotice({ content: bytes.toString('utf8'), path: `seeds/${name}`, kind: 'text', bytes });
+
+  it('gives the reviewed registry, byte for byte', () => {
+    const expected = readFileSync(`test/fixtures/seeds/${name.replace(/\.txt$/, '.yaml')}`, 'utf8');
+    expect(registryToYaml(registry, 'schemas/registry.schema.json')).toBe(expected);
+  });
+
+  it('gives a registry the schema accepts', () => {
+    const valid = validateRegistry(JSON.parse(JSON.stringify(registry)));
+    expect(validateRegistry.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('places every task on a line of the notice, with a unique id', () => {
+    const lines = bytes.toString('utf8').split('\n').length;
+    for (const task of registry.tasks) {
+      expect(task.line).toBeGreaterThanOrEqual(1);
+      expect(task.line).toBeLessThanOrEqual(lines);
+    }
+    expect(new Set(registry.tasks.map((t) => t.id)).size).toBe(registry.tasks.length);
+  });
+});
