@@ -17,6 +17,8 @@ describe('deadlines: the table of rules §5', () => {
     ['三季度末前完成整改', 2024, '2024-09-30', '三季度末前'],
     ['２０２５年６月３０日前完成', 2024, '2025-06-30', '２０２５年６月３０日前'],
     ['2024年,重点开展主要负责人集中培训', 2024, '2024-12-31', '2024年'],
+    ['完成时限：4月', 2024, '2024-04-30', '完成时限：4月'],
+    ['完成时限：2018年底', 2016, '2018-12-31', '2018年底'],
   ])('%s (a %s document) → %s', (text, year, deadline, printed) => {
     const reading = deadlineIn(text, year);
     expect(reading.deadline).toBe(deadline);

@@ -2,7 +2,7 @@
  * Step 3: responsibility clauses (责任分工). Finds the parenthetical that names
  * who answers for a run of sentences, tells it from prose parentheses
  * (`乡镇(街道)`, `(其中，…每月至少1次)`), and splits it into lead units
- * (牵头单位) and supporting units (配合单位). Reads width-folded text.
+ * (牵头单位) and supporting units (配合单位), names as printed.
  */
 
 export interface Responsibility {
@@ -10,6 +10,8 @@ export interface Responsibility {
   support: string[];
   /** names that do not look like a unit: the clause may not have split right */
   doubtful: string[];
+  /** a time limit written into the clause (`…；完成时限：2025年6月底前`) */
+  timeLimit?: string;
 }
 
 export interface Clause extends Responsibility {
@@ -34,7 +36,7 @@ const GROUP_PREFIX = /^(?:各|有关|相关|其他|全市各|全区各|全县各
 
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
-  if (/[,;:。!?()“”《》]/.test(name)) return false;
+  if (/[,;:。!?“”《》]/.test(name) || /^[()（）]|[(（]$/.test(name)) return false;
   return UNIT_SUFFIX.test(name) || (GROUP_PREFIX.test(name) && name.length >= 3);
 }
 
@@ -45,12 +47,15 @@ const ROLE_VERBS = {
     /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|负责|落实|实施)$/,
 };
 const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
-  [/^(?:牵头单位|牵头部门|牵头领导)[:]?/, 'lead'],
-  [/^(?:配合单位|配合部门|协办单位|协同单位|参与单位)[:]?/, 'support'],
-  [/^(?:责任单位|责任部门|主体责任单位|实施单位|承办单位|主办单位)[:]?/, 'responsible'],
+  [/^(?:牵头单位|牵头部门|牵头领导)[:：]?/, 'lead'],
+  [/^(?:配合单位|配合部门|协办单位|协同单位|参与单位)[:：]?/, 'support'],
+  [/^(?:责任单位|责任部门|主体责任单位|实施单位|承办单位|主办单位)[:：]?/, 'responsible'],
 ];
+const TIME_LIMIT_LABEL = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:：]?/;
+/** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
+const TIME_WORDS = /\d{4}\s*年|[0-9０-９]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
 const OPEN_LIST_END = /(?:等有关部门和单位|等有关部门|等有关单位|等相关部门|等相关单位|等部门|等单位|等)$/;
-const HAS_ROLE_WORD = /牵头|负责|配合|参与|会同|协助|落实|实施|单位[:]/;
+const HAS_ROLE_WORD = /牵头|负责|配合|参与|会同|协助|落实|实施|单位[:：]/;
 
 /** Remove the line and page breaks a clause can be split by, keeping spaces inside Latin text. */
 export function joinBroken(text: string): string {
@@ -68,11 +73,29 @@ export function joinBroken(text: string): string {
  */
 export function splitUnits(list: string): string[] {
   const units: string[] = [];
-  for (const raw of list.replace(OPEN_LIST_END, '').split(/[、,]/)) {
+  for (const raw of splitOutsideBrackets(list.replace(OPEN_LIST_END, ''), '、,，')) {
     const part = raw.replace(OPEN_LIST_END, '').trim();
     if (part) units.push(...splitConjoined(part));
   }
   return units;
+}
+
+/** Split at any of `separators` outside brackets: `各县（市、区）人民政府` is one name. */
+export function splitOutsideBrackets(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (depth === 0 && separators.includes(c)) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 function splitConjoined(part: string): string[] {
@@ -94,10 +117,16 @@ type Role = 'lead' | 'support' | 'responsible';
  */
 export function parseResponsibility(clauseText: string, options: ClauseOptions = {}): Responsibility {
   const text = joinBroken(clauseText).replace(/^由/, '');
-  const segments = text.split(/[;,]/).filter(Boolean);
+  const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
   const parts: { role: Role | null; units: string[] }[] = [];
+  let timeLimit: string | undefined;
   for (let segment of segments) {
     segment = segment.replace(/^由/, '');
+    const limit = TIME_LIMIT_LABEL.exec(segment);
+    if (limit || (TIME_WORDS.test(segment) && !looksLikeUnit(stripVerb(segment).list))) {
+      timeLimit = segment.slice(limit?.[0].length ?? 0);
+      continue;
+    }
     let labelled: Role | null = null;
     for (const [label, role] of LABELS) {
       if (label.test(segment)) {
@@ -129,7 +158,7 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
   }
   if (options.firstListedLeads && !hasLead && lead.length > 1) support.unshift(...lead.splice(1));
   const doubtful = [...lead, ...support].filter((u) => !looksLikeUnit(u));
-  return { lead, support, doubtful };
+  return { lead, support, doubtful, ...(timeLimit ? { timeLimit } : {}) };
 }
 
 function stripVerb(segment: string): { list: string; role: Role | null } {
@@ -191,8 +220,8 @@ function readClause(
   to: number,
   options: ClauseOptions,
 ): Clause | null {
-  const words = joinBroken(inner);
-  if (!words || /^\d/.test(words) || /^其中|^含|^即|^如|^包括|^试行|^暂行|^下称|^以下简称|^简称/.test(words)) return null;
+  const words = joinBroken(text.slice(open + 1, close));
+  if (!words || /^\d/.test(joinBroken(inner)) || /^其中|^含|^即|^如|^包括|^试行|^暂行|^下称|^以下简称|^简称/.test(words)) return null;
   const before = norm.slice(from, open).replace(/\s+$/, '');
   const after = norm.slice(close + 1, to).replace(/^\s+/, '');
   const atSentenceStart = before === '' || /[。;!?)]$/.test(before);

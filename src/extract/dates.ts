@@ -152,6 +152,15 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
     },
   },
   {
+    // a month alone, given as a time limit: 完成时限：4月
+    pattern: new RegExp(`(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:]? ?(?:${Y})?${M}份?`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2])) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
     // 到2020年, 至2025年; a year opening a sentence (2020年市政消火栓建有率达到100%); 2025年完成
     pattern: new RegExp(`(?:(?:到|至|截至|截止)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
     read(m) {

@@ -6,11 +6,21 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
 import type { Registry, Task } from '../registry/types.js';
-import { findClauses, joinBroken, looksLikeUnit, parseResponsibility, splitUnits, type ClauseOptions, type Responsibility } from './clause.js';
-import { findRecurrences, readDeadline, type DateContext } from './dates.js';
+import {
+  findClauses,
+  joinBroken,
+  looksLikeUnit,
+  parseResponsibility,
+  splitOutsideBrackets,
+  splitUnits,
+  type ClauseOptions,
+  type Responsibility,
+} from './clause.js';
+import { findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
+import { findTables, type TableRow } from './table.js';
 
 export interface ExtractInput {
   /** the notice's text, already decoded */
@@ -31,8 +41,10 @@ export interface ExtractResult {
 
 /** Section headings whose items set no work: situation, guiding thought, principles, goals. */
 const NON_TASK_HEADING =
-  /^(?:[^,。]{0,12}(?:现状|形势|背景)|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
+  /^(?:[^,。]{0,12}(?:现状|形势|背景)|(?:整治|工作|实施|适用|排查)?范围|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
 const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措|工作措施/;
+/** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
+const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;
 const FIRST_LISTED_LEADS = /(?:排|列)(?:在|于)?第一位?的?(?:单位)?为牵头单位|排名第一的?(?:单位)?为牵头单位|第一个单位为牵头单位/;
 const ATTACHMENT_HEADING = /^[ \t]*附件[ \t]*(\d{0,2})[ \t]*[:：]?[ \t]*$/gm;
 
@@ -44,21 +56,38 @@ export function extractNotice(input: ExtractInput): ExtractResult {
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
   const dates: DateContext = { year };
 
-  const tasks: Task[] = [];
+  const placed: { at: number; task: Task }[] = [];
   for (const part of bodyParts(notice, meta.bodyStart)) {
-    const { roots, gaps } = buildOutline(findMarkers(notice.norm, part.start, part.end), part.end);
+    const tables = findTables(notice.text, part.start, part.end);
+    const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
+    const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
+    const { roots, gaps } = buildOutline(markers, part.end);
     for (const gap of gaps) {
       diagnostics.push(
         diagnostic(input.path, notice.position(gap.marker.start), 'numbering-gap', 'warning',
           `item ${gap.marker.numeral} follows ${gap.expected - 1}: item ${gap.expected} is missing or unreadable`),
       );
     }
-    const leaves = taskLeaves(roots, notice);
-    leaves.forEach((leaf, i) => {
-      const last = i === leaves.length - 1;
-      tasks.push(...tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path));
+    // a table's rows are the items of the node it stands in, which is then a heading
+    const { leaves, skipped } = taskLeaves(roots, notice);
+    const headings = new Set<OutlineNode>();
+    for (const table of tables) {
+      const holder = deepestHolding(roots, table.start);
+      if (holder && skipped.has(holder)) continue;
+      if (holder) headings.add(holder);
+      const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
+      const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
+      for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates) });
+    }
+    const items = leaves.filter((leaf) => !headings.has(leaf));
+    items.forEach((leaf, i) => {
+      const last = i === items.length - 1;
+      for (const task of tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path)) {
+        placed.push({ at: leaf.marker.start, task });
+      }
     });
   }
+  const tasks = placed.sort((a, b) => a.at - b.at).map((p) => p.task);
   reportMissingClauses(tasks, diagnostics, input.path);
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
@@ -99,20 +128,31 @@ function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end:
 function headingOf(node: OutlineNode, notice: NoticeText): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
   const content = notice.norm.slice(node.marker.end, end);
-  return joinBroken(content.split(/[。\n]/)[0] ?? '').replace(/[。.:]$/, '');
+  return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:]$/, '');
 }
 
-/** The deepest numbered items under sections that assign work. */
-function taskLeaves(roots: OutlineNode[], notice: NoticeText): OutlineNode[] {
+/** The deepest numbered items under sections that assign work, and the sections that assign none. */
+function taskLeaves(roots: OutlineNode[], notice: NoticeText): { leaves: OutlineNode[]; skipped: Set<OutlineNode> } {
   const leaves: OutlineNode[] = [];
-  const walk = (node: OutlineNode) => {
+  const skipped = new Set<OutlineNode>();
+  const walk = (node: OutlineNode, skip: boolean) => {
     const heading = headingOf(node, notice);
-    if (heading.length <= 24 && NON_TASK_HEADING.test(heading) && !TASK_HEADING.test(heading)) return;
-    if (node.children.length === 0) leaves.push(node);
-    else node.children.forEach(walk);
+    const here = skip || (heading.length <= 24 && NON_TASK_HEADING.test(heading) && !TASK_HEADING.test(heading));
+    if (here) skipped.add(node);
+    else if (node.children.length === 0) leaves.push(node);
+    node.children.forEach((child) => walk(child, here));
   };
-  roots.forEach(walk);
-  return leaves;
+  roots.forEach((root) => walk(root, false));
+  return { leaves, skipped };
+}
+
+function deepestHolding(nodes: OutlineNode[], index: number): OutlineNode | null {
+  for (const node of nodes) {
+    if (node.marker.start <= index && index < node.contentEnd) return deepestHolding(node.children, index) ?? node;
+    const last = node.children.length > 0 ? node : null;
+    if (last && index >= node.marker.start && node.children.some((c) => c.marker.start > index)) return node;
+  }
+  return null;
 }
 
 function idOf(node: OutlineNode, prefix: string): string {
@@ -123,12 +163,15 @@ function idOf(node: OutlineNode, prefix: string): string {
 
 function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
   const sections: string[] = [];
-  for (let n = node.parent; n; n = n.parent) {
-    const end = n.children[0]?.marker.start ?? n.contentEnd;
-    const content = notice.text.slice(n.marker.start, end);
-    sections.unshift(joinBroken(content.split(/\n|。/)[0] ?? '').trim());
-  }
+  for (let n = node.parent; n; n = n.parent) sections.unshift(headingLine(n, notice));
   return sections;
+}
+
+/** A section's heading as printed, number included: `三、切实加强安全生产风险防控`. */
+function headingLine(node: OutlineNode, notice: NoticeText): string {
+  const end = node.children[0]?.marker.start ?? node.contentEnd;
+  const numeral = notice.text.slice(node.marker.start, node.marker.end).trim();
+  return numeral + joinBroken(notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '').trim();
 }
 
 /** A heading sentence opens many items (`提高功能区安全生产治理能力。`): short, no comma, more text after. */
@@ -195,8 +238,9 @@ function tasksOfItem(
   return runs.map((run, k): Task => {
     const segment = withoutClauses(notice.text, run.start, run.end, clauses, '');
     const text = joinBroken(segment).replace(/^[。;；\s]+/, '');
-    const responsibility = run.clause ?? inlineResponsibility(notice.norm.slice(from, to), title !== null, node, notice, clauseOptions);
+    const responsibility = run.clause ?? inlineResponsibility(notice.text.slice(from, to), title !== null, node, notice, clauseOptions);
     const reading = readDeadline(joinBroken(withoutClauses(notice.text, run.start, run.end, clauses, '。')), dates);
+    const limit = run.clause?.timeLimit ? readDeadline(`完成时限：${run.clause.timeLimit}`, dates) : null;
     return {
       id: runs.length > 1 ? `${id}.${k + 1}` : id,
       number: node.marker.numeral,
@@ -206,15 +250,41 @@ function tasksOfItem(
       lead: responsibility?.lead ?? [],
       support: responsibility?.support ?? [],
       responsibility_text: run.clause ? run.clause.text : responsibility ? responsibility.text : null,
-      deadline: reading.deadline,
-      deadline_text: reading.deadline_text,
-      ...(reading.start ? { start: reading.start } : {}),
-      ...(reading.milestones.length > 0 ? { milestones: reading.milestones } : {}),
+      ...deadlineFields(limit?.deadline ? limit : reading),
       recurrence: findRecurrences(joinBroken(segment)),
       status: 'open',
       line: notice.position(k === 0 ? node.marker.start : run.start).line,
     };
   });
+}
+
+function deadlineFields(reading: DeadlineReading): Pick<Task, 'deadline' | 'deadline_text' | 'start' | 'milestones'> {
+  return {
+    deadline: reading.deadline,
+    deadline_text: reading.deadline_text,
+    ...(reading.start ? { start: reading.start } : {}),
+    ...(reading.milestones.length > 0 ? { milestones: reading.milestones } : {}),
+  };
+}
+
+/** A row of a task table: its time-limit column sets the deadline, else its task text. */
+function taskOfRow(row: TableRow, idPrefix: string, section: string[], notice: NoticeText, dates: DateContext): Task {
+  const limit = row.timeLimit ? readDeadline(`完成时限：${row.timeLimit}`, dates) : null;
+  const reading = limit?.deadline || /长期|持续|常态/.test(row.timeLimit) ? limit! : readDeadline(row.task, dates);
+  return {
+    id: `${idPrefix}${row.position}`,
+    number: String(row.position),
+    section,
+    title: headingSentence(row.task),
+    text: row.task,
+    lead: row.lead,
+    support: row.support,
+    responsibility_text: row.responsibility || null,
+    ...deadlineFields(reading),
+    recurrence: findRecurrences(`${row.task}。${row.timeLimit}`),
+    status: 'open',
+    line: notice.position(row.start).line,
+  };
 }
 
 function mergeClauses<T extends Responsibility & { text: string }>(a: T, b: T): T {
@@ -235,14 +305,14 @@ function withoutClauses(text: string, start: number, end: number, clauses: { sta
 
 type InlineResponsibility = Responsibility & { text: string };
 
-const LABELLED = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位)\s*[:]\s*([^\n;。]+)/g;
-const BY_UNIT = /(?<![\u4e00-\u9fff]由于)(?:此项工作)?由([^,;。由]{2,60}?)(牵头|负责|带队)(?:[,;]([^;。]{2,80}?)(配合|参与|协助|负责落实|分工负责|负责))?/;
-const SUBJECT = /^([^,;。:]{2,60}?)(?:要|负责|牵头|应当|应|须|必须|会同)/;
+const LABELLED = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位)\s*[:：]\s*([^\n;；。]+)/g;
+const BY_UNIT = /(?<!由于)(?:此项工作)?由([^,，;；。由]{2,60}?)(?:牵头|负责|带队)(?:[,，;；][^;；。]{2,80}?(?:配合|参与|协助|负责落实|分工负责|负责))?/;
+const OPENING = /^(.{2,60}?)(牵头|会同|负责|配合|参与|要|应当|应|须|必须)(.*)$/;
 const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
 
 /**
  * Responsibility written outside parentheses: `牵头单位：A` lines, `由A牵头，B配合`,
- * a unit as the subject opening the item, or a section heading that is a unit.
+ * units opening the item (`县公安局要…`), or a section heading that is a unit.
  */
 function inlineResponsibility(
   content: string,
@@ -253,8 +323,9 @@ function inlineResponsibility(
 ): InlineResponsibility | null {
   const labelled = [...content.matchAll(LABELLED)];
   if (labelled.length > 0) {
-    const text = labelled.map((m) => `${m[1]}:${m[2]!.trim()}`).join(';');
-    const units = (kinds: RegExp) => labelled.filter((m) => kinds.test(m[1]!)).flatMap((m) => splitUnits(joinBroken(m[2]!).replace(/\s+/g, '、')));
+    const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
+    // inside a label line, units may be separated by spaces alone
+    const units = (kinds: RegExp) => labelled.filter((m) => kinds.test(m[1]!)).flatMap((m) => splitUnits(m[2]!.trim().replace(/\s+/g, '、')));
     const leads = units(/牵头/);
     const responsible = units(/责任/);
     const partners = units(/配合|协办/);
@@ -262,16 +333,13 @@ function inlineResponsibility(
       ? { lead: leads, support: [...responsible, ...partners], doubtful: [], text }
       : { lead: responsible, support: partners, doubtful: [], text };
   }
-  const by = BY_UNIT.exec(joinBroken(content));
+  const joined = joinBroken(content);
+  const by = BY_UNIT.exec(joined);
   if (by && splitUnits(by[1]!).every(looksLikeUnit)) {
     return { ...parseResponsibility(by[0], options), text: by[0] };
   }
-  const opening = joinBroken(content).replace(hasHeading ? /^[^。]*。/ : /^/, '');
-  const subject = SUBJECT.exec(opening);
-  if (subject && PLACE_PREFIX.test(subject[1]!)) {
-    const units = splitUnits(subject[1]!);
-    if (units.length > 0 && units.every(looksLikeUnit)) return { lead: units, support: [], doubtful: [], text: subject[0] };
-  }
+  const opening = openingUnits(hasHeading ? joined.replace(/^[^。]*。/, '') : joined, options);
+  if (opening) return opening;
   for (let n = node.parent; n; n = n.parent) {
     const heading = headingOf(n, notice);
     const units = splitUnits(heading);
@@ -280,6 +348,53 @@ function inlineResponsibility(
     }
   }
   return null;
+}
+
+/**
+ * Units as the subject opening an item: `县公安局要…`, `县教育局负责…`,
+ * `县住建局会同县自然资源局、县城管局开展…`, `县应急局牵头，县工信局配合，开展…`.
+ */
+function openingUnits(opening: string, options: ClauseOptions): InlineResponsibility | null {
+  const printed: string[] = [];
+  const read: string[] = [];
+  for (const segment of splitOutsideBrackets(opening, ',，;；')) {
+    const m = OPENING.exec(segment);
+    if (!m) break;
+    const [, names, verb, rest] = m as unknown as [string, string, string, string];
+    const units = splitUnits(names);
+    if (units.length === 0 || !units.every(looksLikeUnit) || (read.length === 0 && !PLACE_PREFIX.test(units[0]!))) break;
+    if (verb === '会同') {
+      const partners = leadingUnits(rest).join('、');
+      printed.push(`${names}会同${partners}`);
+      read.push(`${names}会同${partners}`);
+      break;
+    }
+    printed.push(`${names}${verb}`);
+    // 要/应/须 state a duty: the units are responsible for the item
+    read.push(`${names}${/^(?:牵头|负责|配合|参与)$/.test(verb) ? verb : '负责'}`);
+    if (rest !== '' || !/^(?:牵头|负责|配合|参与)$/.test(verb)) break;
+  }
+  if (read.length === 0) return null;
+  return { ...parseResponsibility(read.join('，'), options), text: printed.join('，') };
+}
+
+/** The unit names a phrase opens with: `县自然资源局、县城管局开展…` → both. */
+function leadingUnits(phrase: string): string[] {
+  const units: string[] = [];
+  for (const part of splitOutsideBrackets(phrase, '、')) {
+    if (looksLikeUnit(part)) {
+      units.push(part);
+      continue;
+    }
+    for (let end = Math.min(part.length, 20); end >= 3; end--) {
+      if (looksLikeUnit(part.slice(0, end))) {
+        units.push(part.slice(0, end));
+        break;
+      }
+    }
+    break;
+  }
+  return units;
 }
 
 /** An item without a clause where most items of the notice have one is probably a misread. */

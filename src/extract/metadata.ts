@@ -95,7 +95,7 @@ export function readMetadata(text: string, norm: string): MetadataReading {
   return {
     title,
     issuer,
-    number: readNumber(norm.slice(0, Math.max(bodyStart, 0)) || norm.slice(0, 2000)),
+    number: readNumber(norm, norm.slice(0, Math.max(bodyStart, 0)) || norm.slice(0, 2000)),
     date: issued?.date ?? null,
     period: readPeriod(title, covering?.[0] ?? null),
     jurisdiction: issuer ? readJurisdiction(issuer) : null,
@@ -113,28 +113,51 @@ function isTitleLine(line: string): boolean {
   return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !/[。，,;；]/.test(t);
 }
 
-/** 文号: `威安办发〔2022〕38号`, with any bracket written as 〔〕. */
-export function readNumber(header: string): string | null {
-  const m = /(?<![(《\w])([\u4e00-\u9fff]{1,12}?)\s*[〔[【(]\s*(\d{4})\s*[〕\]】)]\s*(\d{1,5})\s*号/.exec(header);
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(]\s*(\d{4})\s*[〕\]】)]\s*(\d{1,5})\s*号/;
+
+/**
+ * 文号: `威安办发〔2022〕38号`, with any bracket written as 〔〕. The notice's own
+ * stands apart (a line, or spaces, of its own); numbers cited in the text sit
+ * inside a sentence or in parentheses.
+ */
+export function readNumber(norm: string, header: string): string | null {
+  const standalone = new RegExp(`(?<=^|\\s)${DOC_NUMBER.source}(?=\\s|$)`).exec(norm);
+  const m = standalone ?? new RegExp(`(?<![(《\\u4e00-\\u9fff\\w])${DOC_NUMBER.source}`).exec(header);
   return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
 }
 
-const DATE_IN_LINE =
-  /(?:^|\s)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$)/;
+const DATE_IN_LINE = /(?:^|\s)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?=\s|$)/g;
 
 /** 成文日期: a date standing alone on its line, or after the issuer in a signature. */
 function readIssueDate(lines: Line[]): { date: string; line: number; before: string } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = arabicDates(lines[i]!.text);
-    const m = DATE_IN_LINE.exec(line);
-    if (!m) continue;
-    const before = line.slice(0, m.index).trim();
-    if (before && !looksLikeUnit(joinBroken(before))) continue;
-    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (date) return { date, line: i, before };
+    for (const m of line.matchAll(DATE_IN_LINE)) {
+      const before = line.slice(0, m.index).trim();
+      const signer = before ? issuerAtEnd(before) : '';
+      if (before && !signer) continue;
+      const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (date) return { date, line: i, before: signer ?? '' };
+    }
   }
   return null;
 }
+
+/** The unit a run of words ends with (a signature or a masthead): `… 威海市人民政府办公室`. */
+function issuerAtEnd(words: string): string | null {
+  const chunks = words.replace(/\|/g, ' ').trim().split(/\s+/);
+  let best: string | null = null;
+  for (let k = 1; k <= Math.min(chunks.length, 4); k++) {
+    const name = joinBroken(chunks.slice(-k).join(''));
+    if (!looksLikeUnit(name) || /^(?:各|有关)/.test(name)) continue;
+    best ??= name;
+    // a name that carries its place (威海市…, 桐岭县…) is whole; a bare 安全生产委员会 may have lost it to a space
+    if (PLACE.test(name)) return name;
+  }
+  return best;
+}
+
+const PLACE = /^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|旗|盟)/;
 
 /**
  * 发文机关: the name before 关于 in the covering notice's title, or the
@@ -162,8 +185,8 @@ function readIssuer(
     for (let i = issued.line - 1; i >= 0 && i >= issued.line - 3; i--) candidates.push(lines[i]!.text.trim());
   }
   for (const candidate of candidates) {
-    const name = joinBroken(candidate.replace(/\|/g, ''));
-    if (looksLikeUnit(name) && !/^(?:各|有关)/.test(name)) return name;
+    const name = candidate ? issuerAtEnd(candidate) : null;
+    if (name) return name;
   }
   return null;
 }

@@ -26,9 +26,19 @@ export interface NoticeText {
 
 type Range = [number, number];
 
-/** Lines a scraped web page adds around the notice: toolbar words and rows of table bars. */
-const CHROME_LINE =
-  /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*|.*(?:打印本页|关闭窗口|【打印】|【关闭】|返回顶部|分享到：|当前位置：|【字体：).*)$/gm;
+/** Lines a scraped web page adds around the notice: rows of table bars, page numbers (— 2 —). */
+const CHROME_LINE = /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*)$/gm;
+/** Toolbar words, breadcrumbs and page facts; a short line holding one is chrome as a whole. */
+const CHROME_TOKEN = new RegExp(
+  [
+    '【?(?:打印本页|关闭窗口|返回顶部)】?',
+    '【(?:打印|关闭|收藏|分享|字体[:：][^】]*)】',
+    '(?:首页|当前位置[:：]?)\\s*[>›»＞](?:\\s*[^\\s>›»＞]+\\s*[>›»＞])*\\s*[^\\s>›»＞]+',
+    '(?<![\\u4e00-\\u9fff])(?:发布时间|发布日期|信息来源|来源|浏览次数|访问次数|点击数|字号)[:：]\\s*[^\\s|｜]+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?',
+  ].join('|'),
+  'g',
+);
+const CHROME_LINE_LENGTH = 40;
 const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
 
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
@@ -36,6 +46,12 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
   const cuts: Range[] = [];
   for (const m of source.matchAll(CHROME_LINE)) {
     if (m[0].trim() !== '' || m[0].includes('|')) cuts.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of source.matchAll(CHROME_TOKEN)) {
+    const lineStart = source.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = source.indexOf('\n', m.index) < 0 ? source.length : source.indexOf('\n', m.index);
+    const short = source.slice(lineStart, lineEnd).trim().length <= CHROME_LINE_LENGTH;
+    cuts.push(short ? [lineStart, lineEnd] : [m.index, m.index + m[0].length]);
   }
   for (const m of source.matchAll(ZERO_WIDTH)) cuts.push([m.index, m.index + m[0].length]);
   // a lone bar left at the end of a scraped line (`…的通知 |`)

@@ -1,0 +1,109 @@
+/**
+ * Task tables (任务分工表) flattened to text with `|`, one row a line:
+ * `序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限`. Each row is an item, numbered
+ * by its position; its columns say the task, who leads, who supports, and by when.
+ */
+import { joinBroken, splitUnits } from './clause.js';
+
+export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'other';
+
+export interface TableRow {
+  /** index in the text where the row's line starts */
+  start: number;
+  /** 1-based position among the table's rows */
+  position: number;
+  task: string;
+  lead: string[];
+  support: string[];
+  /** the unit cells as printed, joined: the row's responsibility text */
+  responsibility: string;
+  timeLimit: string;
+}
+
+export interface TaskTable {
+  start: number;
+  end: number;
+  rows: TableRow[];
+}
+
+const HEADER_CELL: [RegExp, Column][] = [
+  [/^(?:序号|编号|序)$/, 'number'],
+  [/牵头/, 'lead'],
+  [/配合|协办|参与|协同/, 'support'],
+  [/责任(?:单位|部门)|主办|承办|实施(?:单位|主体)/, 'responsible'],
+  [/时限|时间|期限|节点/, 'deadline'],
+  [/任务|内容|事项|措施|工作|要求/, 'task'],
+];
+
+function cellsOf(line: string, bordered: boolean): string[] {
+  let cells = line.split(/[|｜]/).map((c) => c.trim());
+  // `| a | b |` has a border on each side; without one, a leading bar is an empty first cell
+  if (bordered) cells = cells.slice(line.trimStart().startsWith('|') ? 1 : 0, line.trimEnd().endsWith('|') ? -1 : undefined);
+  return cells;
+}
+
+function columnsOf(cells: string[]): Column[] | null {
+  const columns = cells.map((cell) => {
+    const name = joinBroken(cell);
+    return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+  });
+  const assigns = columns.includes('lead') || columns.includes('responsible');
+  return columns.includes('task') && assigns ? columns : null;
+}
+
+/** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
+export function findTables(text: string, from: number, to: number): TaskTable[] {
+  const tables: TaskTable[] = [];
+  let current: { table: TaskTable; columns: Column[]; header: string; bordered: boolean } | null = null;
+  let at = from;
+  for (const line of text.slice(from, to).split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const bars = (line.match(/[|｜]/g) ?? []).length;
+    if (bars === 0) {
+      if (current && line.trim() !== '') current = null;
+      continue;
+    }
+    const bordered = /^\s*[|｜]/.test(line) && /[|｜]\s*$/.test(line);
+    const columns = bars >= 2 ? columnsOf(cellsOf(line, bordered)) : null;
+    if (columns) {
+      // a header repeated after a page break continues the table
+      if (current && joinBroken(line) === current.header) continue;
+      current = { table: { start, end: start + line.length, rows: [] }, columns, header: joinBroken(line), bordered };
+      tables.push(current.table);
+      continue;
+    }
+    if (!current || /^[\s|｜:：-]+$/.test(line)) continue;
+    const row = readRow(cellsOf(line, current.bordered), current.columns, start, current.table.rows.length + 1);
+    if (row) {
+      current.table.rows.push(row);
+      current.table.end = start + line.length;
+    }
+  }
+  return tables.filter((t) => t.rows.length > 0);
+}
+
+function readRow(cells: string[], columns: Column[], start: number, position: number): TableRow | null {
+  // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
+  const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
+  const cell = (column: Column) =>
+    columns.flatMap((c, i) => (c === column ? [joinBroken(aligned[i] ?? '')] : [])).filter(Boolean).join('，');
+  const task = cell('task');
+  if (!task) return null;
+  // inside a cell, units may be separated by spaces alone
+  const cellText = (column: Column) => columns.flatMap((c, i) => (c === column ? [(aligned[i] ?? '').trim()] : [])).filter(Boolean).join(' ');
+  const unitsIn = (column: Column) => splitUnits(cellText(column).replace(/\s+/g, '、'));
+  const lead = unitsIn('lead');
+  const responsible = unitsIn('responsible');
+  const support = unitsIn('support');
+  const hasLeadColumn = columns.includes('lead');
+  return {
+    start,
+    position,
+    task,
+    lead: hasLeadColumn ? lead : responsible,
+    support: hasLeadColumn ? [...responsible, ...support] : support,
+    responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
+    timeLimit: cell('deadline'),
+  };
+}
