@@ -108,3 +108,24 @@ describe('clauses in an item', () => {
     );
   });
 });
+
+describe('clause forms beyond the seeds', () => {
+  it.each([
+    ['牵头：市应急局；配合：市公安局', ['市应急局'], ['市公安局']],
+    ['市应急局 市公安局 分工负责', ['市应急局', '市公安局'], []],
+    ['区交通运输局牵头，区发展改革局、区财政局配合，2025年底前完成', ['区交通运输局'], ['区发展改革局', '区财政局']],
+    ['责任单位：各县（市、区）人民政府，市住建局', ['各县（市、区）人民政府', '市住建局'], []],
+  ])('%s', (clause, lead, support) => {
+    const { lead: l, support: s } = parseResponsibility(clause);
+    expect({ lead: l, support: s }).toEqual({ lead, support });
+  });
+
+  it('keeps a time limit written into a clause apart from its units', () => {
+    expect(parseResponsibility('牵头单位：县消防救援大队；配合单位：县教育局；完成时限：2025年6月底前').timeLimit).toBe('2025年6月底前');
+  });
+
+  it('finds a clause that closes a heading line without a full stop', () => {
+    const item = '加强危险化学品安全监管（市应急局牵头）\n全面排查重大危险源。';
+    expect(findClauses(foldWidths(item), item, 0, item.length).map((c) => c.text)).toEqual(['市应急局牵头']);
+  });
+});

@@ -90,3 +90,17 @@ describe('recurrence', () => {
     expect(findRecurrences('推行一周一小练、一月一大练、一季度一检验工作机制').map((r) => r.interval)).toEqual(['P1W', 'P1M', 'P3M']);
   });
 });
+
+describe('deadlines in more shapes', () => {
+  it.each([
+    ['4—6月集中开展整治', '2024-06-30'],
+    ['5月上旬完成动员部署', '2024-05-10'],
+    ['5月中旬前完成自查', '2024-05-20'],
+    ['6月下旬组织验收', '2024-06-30'],
+    ['6月份全面完成整改', '2024-06-30'],
+    ['六月底前完成', '2024-06-30'],
+    ['年底完成验收', '2024-12-31'],
+  ])('%s → %s', (text, deadline) => {
+    expect(readDeadline(text, { year: 2024 }).deadline).toBe(deadline);
+  });
+});

@@ -47,9 +47,9 @@ const ROLE_VERBS = {
     /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|负责|落实|实施)$/,
 };
 const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
-  [/^(?:牵头单位|牵头部门|牵头领导)[:：]?/, 'lead'],
-  [/^(?:配合单位|配合部门|协办单位|协同单位|参与单位)[:：]?/, 'support'],
-  [/^(?:责任单位|责任部门|主体责任单位|实施单位|承办单位|主办单位)[:：]?/, 'responsible'],
+  [/^(?:牵头单位|牵头部门|牵头领导)[:：]?|^牵头[:：]/, 'lead'],
+  [/^(?:配合单位|配合部门|协办单位|协同单位|参与单位)[:：]?|^(?:配合|协办|参与)[:：]/, 'support'],
+  [/^(?:责任单位|责任部门|主体责任单位|主责单位|责任主体|实施单位|承办单位|主办单位)[:：]?|^责任[:：]/, 'responsible'],
 ];
 const TIME_LIMIT_LABEL = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:：]?/;
 /** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
@@ -116,7 +116,9 @@ type Role = 'lead' | 'support' | 'responsible';
  * `A牵头，B配合` / `A会同B` / `A、B分工负责` (joint leads) / `(A)`.
  */
 export function parseResponsibility(clauseText: string, options: ClauseOptions = {}): Responsibility {
-  const text = joinBroken(clauseText).replace(/^由/, '');
+  // a space on one line between two names separates them (市应急局 市公安局); a line break does not
+  const separated = clauseText.replace(/(?<=[局委办厅室队会心门位府团])[ \u3000]+(?=[市县区省镇乡各])/g, '、');
+  const text = joinBroken(separated).replace(/^由/, '');
   const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
   const parts: { role: Role | null; units: string[] }[] = [];
   let timeLimit: string | undefined;
@@ -223,9 +225,11 @@ function readClause(
   const words = joinBroken(text.slice(open + 1, close));
   if (!words || /^\d/.test(joinBroken(inner)) || /^其中|^含|^即|^如|^包括|^试行|^暂行|^下称|^以下简称|^简称/.test(words)) return null;
   const before = norm.slice(from, open).replace(/\s+$/, '');
-  const after = norm.slice(close + 1, to).replace(/^\s+/, '');
+  const rawAfter = norm.slice(close + 1, to);
+  const after = rawAfter.replace(/^\s+/, '');
   const atSentenceStart = before === '' || /[。;!?)]$/.test(before);
-  const atSentenceEnd = after === '' || /^[。;!?,]/.test(after) || /^\d{1,3}\s*[.、]/.test(after);
+  // a clause may close a heading line with no full stop: `1.加强…（市应急局牵头）⏎具体内容`
+  const atSentenceEnd = after === '' || /^[。;!?,]/.test(after) || /^\d{1,3}\s*[.、]/.test(after) || /^[ \t]*\n/.test(rawAfter);
   if (!atSentenceStart && !atSentenceEnd) return null;
   const responsibility = parseResponsibility(words, options);
   const units = [...responsibility.lead, ...responsibility.support];

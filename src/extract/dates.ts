@@ -45,7 +45,8 @@ export function arabicDates(text: string): string {
   return arabicDatesMapped(text).text;
 }
 
-const CN_DATE = /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?/g;
+const CN_DATE =
+  /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?|(?<![一二三四五六七八九十每])()([一二三四五六七八九十]{1,2})月(?=底|末|前|上旬|中旬|下旬|份)/g;
 
 /**
  * The rewrite, with the place in the original of each character of the result,
@@ -60,8 +61,10 @@ function arabicDatesMapped(text: string): { text: string; origin: number[] } {
       out += text[at];
       origin.push(at);
     }
-    const [, y, month, day] = m;
-    const rewritten = `${[...y!].map((c) => CN_YEAR_DIGIT[c]).join('')}年${month ? `${parseChineseNumeral(month)}月` : ''}${day ? `${parseChineseNumeral(day)}日` : ''}`;
+    const [, y, month, day, , monthAlone] = m;
+    const rewritten = y
+      ? `${[...y].map((c) => CN_YEAR_DIGIT[c]).join('')}年${month ? `${parseChineseNumeral(month)}月` : ''}${day ? `${parseChineseNumeral(day)}日` : ''}`
+      : `${parseChineseNumeral(monthAlone!)}月`;
     for (let i = 0; i < rewritten.length; i++) {
       out += rewritten[i];
       origin.push(m.index + Math.min(i, m[0].length - 1));
@@ -130,6 +133,33 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), m[3] ? Number(m[3]) : undefined) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 4—6月: the end of the last month
+    pattern: /(?<!\d)(\d{1,2}) ?(?:—|–|-|~|至|到) ?(\d{1,2}) ?月份?/g,
+    read(m, year) {
+      const end = year ? isoDate(year, Number(m[2])) : null;
+      const start = year ? isoDate(year, Number(m[1]), 1) : null;
+      return end ? { deadline: end, ...(start ? { start } : {}) } : null;
+    },
+  },
+  {
+    // 5月上旬, 5月中旬, 6月下旬
+    pattern: new RegExp(`(?:${Y})?${M}(上|中|下)旬`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2]), m[3] === '上' ? 10 : m[3] === '中' ? 20 : undefined) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 6月完成, 2024年6月份全面完成
+    pattern: new RegExp(`(?:${Y})?${M}份?(?=(?:全面|基本|全部)?完成)`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2])) : null;
       return deadline ? { deadline } : null;
     },
   },

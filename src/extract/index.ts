@@ -305,7 +305,9 @@ function withoutClauses(text: string, start: number, end: number, clauses: { sta
 
 type InlineResponsibility = Responsibility & { text: string };
 
-const LABELLED = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位)\s*[:：]\s*([^\n;；。]+)/g;
+const LABEL = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间';
+/** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
+const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
 const BY_UNIT = /(?<!由于)(?:此项工作)?由([^,，;；。由]{2,60}?)(?:牵头|负责|带队)(?:[,，;；][^;；。]{2,80}?(?:配合|参与|协助|负责落实|分工负责|负责))?/;
 const OPENING = /^(.{2,60}?)(牵头|会同|负责|配合|参与|要|应当|应|须|必须)(.*)$/;
 const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
@@ -321,7 +323,7 @@ function inlineResponsibility(
   notice: NoticeText,
   options: ClauseOptions,
 ): InlineResponsibility | null {
-  const labelled = [...content.matchAll(LABELLED)];
+  const labelled = [...content.matchAll(LABELLED)].filter((m) => !m[1]!.startsWith('完成'));
   if (labelled.length > 0) {
     const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
     // inside a label line, units may be separated by spaces alone
