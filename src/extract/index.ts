@@ -80,15 +80,16 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates) });
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
+    const tasksOf = new Map<OutlineNode, Task[]>();
     items.forEach((leaf, i) => {
       const last = i === items.length - 1;
-      for (const task of tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path)) {
-        placed.push({ at: leaf.marker.start, task });
-      }
+      const tasks = tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path);
+      tasksOf.set(leaf, tasks);
+      for (const task of tasks) placed.push({ at: leaf.marker.start, task });
     });
+    reportMissingClauses(tasksOf, notice, diagnostics, input.path);
   }
   const tasks = placed.sort((a, b) => a.at - b.at).map((p) => p.task);
-  reportMissingClauses(tasks, diagnostics, input.path);
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
   const registry: Registry = {
@@ -116,7 +117,6 @@ export function stemOf(path: string): string {
 /** The main document, then each attachment (附件), which numbers its items afresh. */
 function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end: number; prefix: string }[] {
   const parts = [{ start: bodyStart, end: notice.text.length, prefix: '' }];
-  ATTACHMENT_HEADING.lastIndex = bodyStart;
   for (const m of notice.text.matchAll(ATTACHMENT_HEADING)) {
     if (m.index < bodyStart) continue;
     parts[parts.length - 1]!.end = m.index;
@@ -399,16 +399,16 @@ function leadingUnits(phrase: string): string[] {
   return units;
 }
 
-/** An item without a clause where most items of the notice have one is probably a misread. */
-function reportMissingClauses(tasks: Task[], diagnostics: Diagnostic[], file: string): void {
-  const withUnits = tasks.filter((t) => t.lead.length + t.support.length > 0).length;
-  if (withUnits * 2 <= tasks.length) return;
-  for (const task of tasks) {
-    if (task.lead.length + task.support.length === 0) {
-      diagnostics.push(
-        diagnostic(file, { line: task.line, column: 1 }, 'missing-clause', 'warning',
-          `task ${task.id} names no responsible unit, while most tasks of this notice do`),
-      );
-    }
+/** An item naming no unit, where most items beside it (same heading) name one, is probably misread. */
+function reportMissingClauses(tasksOf: Map<OutlineNode, Task[]>, notice: NoticeText, diagnostics: Diagnostic[], file: string): void {
+  const named = (node: OutlineNode) => tasksOf.get(node)!.some((t) => t.lead.length + t.support.length > 0);
+  for (const item of tasksOf.keys()) {
+    if (named(item)) continue;
+    const siblings = (item.parent?.children ?? [...tasksOf.keys()].filter((n) => n.parent === null)).filter((n) => tasksOf.has(n));
+    if (siblings.filter(named).length * 2 <= siblings.length) continue;
+    diagnostics.push(
+      diagnostic(file, notice.position(item.marker.start), 'missing-clause', 'warning',
+        `item ${item.marker.numeral} names no responsible unit, while most items beside it do`),
+    );
   }
 }
