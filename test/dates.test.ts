@@ -47,6 +47,7 @@ describe('deadlines: the table of rules §5', () => {
     ['“十三五”期间原则上不再新批项目', 2016],
     ['推行“一周一小练、一月一大练、一季度一检验”工作机制', 2022],
     ['6月底前完成排查', null],
+    ['3123年底前完成', 2024],
   ])('sets no deadline: %s', (text, year) => {
     expect(deadlineIn(text, year).deadline).toBeNull();
   });

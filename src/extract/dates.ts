@@ -168,7 +168,8 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
     pattern: new RegExp(`(?:(\\d{4}) ?)?年(?:底|末)(?:前|之前)?|${Y}(?:前|之前|以前)|(?<![\\d□])年内`, 'g'),
     read(m, year) {
       const y = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : year;
-      return y ? { deadline: `${y}-12-31` } : null;
+      const deadline = y ? isoDate(y, 12) : null;
+      return deadline ? { deadline } : null;
     },
   },
   {
@@ -195,7 +196,8 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
     pattern: new RegExp(`(?:(?:到|至|截至|截止)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
     read(m) {
       const y = Number(m[1] ?? m[2] ?? m[3]);
-      return { deadline: `${y}-12-31` };
+      const deadline = isoDate(y, 12);
+      return deadline ? { deadline } : null;
     },
   },
 ];

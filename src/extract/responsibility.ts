@@ -1,0 +1,101 @@
+/**
+ * Responsibility written outside parentheses, read where an item has no
+ * clause: `牵头单位：A` lines, `由A牵头，B配合`, units opening the item
+ * (`县公安局要…`), or a section heading that is itself a unit (`二、乡镇人民政府`).
+ */
+import { joinBroken, looksLikeUnit, parseResponsibility, splitOutsideBrackets, splitUnits, type ClauseOptions, type Responsibility } from './clause.js';
+
+export type InlineResponsibility = Responsibility & { text: string };
+
+const LABEL = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间';
+/** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
+const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
+const BY_UNIT = /(?<!由于)(?:此项工作)?由([^,，;；。由]{2,60}?)(?:牵头|负责|带队)(?:[,，;；][^;；。]{2,80}?(?:配合|参与|协助|负责落实|分工负责|负责))?/;
+const OPENING = /^(.{2,60}?)(牵头|会同|负责|配合|参与|要|应当|应|须|必须)(.*)$/;
+const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
+
+/**
+ * Responsibility written outside parentheses: `牵头单位：A` lines, `由A牵头，B配合`,
+ * units opening the item (`县公安局要…`), or a section heading that is a unit.
+ */
+export function responsibilityOutsideClauses(
+  content: string,
+  hasHeading: boolean,
+  /** the headings above the item, nearest first */
+  headings: string[],
+  options: ClauseOptions,
+): InlineResponsibility | null {
+  const labelled = [...content.matchAll(LABELLED)].filter((m) => !m[1]!.startsWith('完成'));
+  if (labelled.length > 0) {
+    const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
+    // inside a label line, units may be separated by spaces alone
+    const units = (kinds: RegExp) => labelled.filter((m) => kinds.test(m[1]!)).flatMap((m) => splitUnits(m[2]!.trim().replace(/\s+/g, '、')));
+    const leads = units(/牵头/);
+    const responsible = units(/责任/);
+    const partners = units(/配合|协办/);
+    return leads.length > 0
+      ? { lead: leads, support: [...responsible, ...partners], doubtful: [], text }
+      : { lead: responsible, support: partners, doubtful: [], text };
+  }
+  const joined = joinBroken(content);
+  const by = BY_UNIT.exec(joined);
+  if (by && splitUnits(by[1]!).every(looksLikeUnit)) {
+    return { ...parseResponsibility(by[0], options), text: by[0] };
+  }
+  const opening = openingUnits(hasHeading ? joined.replace(/^[^。]*。/, '') : joined, options);
+  if (opening) return opening;
+  for (const heading of headings) {
+    const units = splitUnits(heading);
+    if (heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
+      return { lead: units, support: [], doubtful: [], text: heading };
+    }
+  }
+  return null;
+}
+
+/**
+ * Units as the subject opening an item: `县公安局要…`, `县教育局负责…`,
+ * `县住建局会同县自然资源局、县城管局开展…`, `县应急局牵头，县工信局配合，开展…`.
+ */
+function openingUnits(opening: string, options: ClauseOptions): InlineResponsibility | null {
+  const printed: string[] = [];
+  const read: string[] = [];
+  for (const segment of splitOutsideBrackets(opening, ',，;；')) {
+    const m = OPENING.exec(segment);
+    if (!m) break;
+    const [, names, verb, rest] = m as unknown as [string, string, string, string];
+    const units = splitUnits(names);
+    if (units.length === 0 || !units.every(looksLikeUnit) || (read.length === 0 && !PLACE_PREFIX.test(units[0]!))) break;
+    if (verb === '会同') {
+      const partners = leadingUnits(rest).join('、');
+      printed.push(`${names}会同${partners}`);
+      read.push(`${names}会同${partners}`);
+      break;
+    }
+    printed.push(`${names}${verb}`);
+    // 要/应/须 state a duty: the units are responsible for the item
+    read.push(`${names}${/^(?:牵头|负责|配合|参与)$/.test(verb) ? verb : '负责'}`);
+    if (rest !== '' || !/^(?:牵头|负责|配合|参与)$/.test(verb)) break;
+  }
+  if (read.length === 0) return null;
+  return { ...parseResponsibility(read.join('，'), options), text: printed.join('，') };
+}
+
+/** The unit names a phrase opens with: `县自然资源局、县城管局开展…` → both. */
+function leadingUnits(phrase: string): string[] {
+  const units: string[] = [];
+  for (const part of splitOutsideBrackets(phrase, '、')) {
+    if (looksLikeUnit(part)) {
+      units.push(part);
+      continue;
+    }
+    for (let end = Math.min(part.length, 20); end >= 3; end--) {
+      if (looksLikeUnit(part.slice(0, end))) {
+        units.push(part.slice(0, end));
+        break;
+      }
+    }
+    break;
+  }
+  return units;
+}
