@@ -31,7 +31,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
 
   const registries: Registry[] = [];
   for (const file of files) {
-    const shown = toPosix(path.relative(process.cwd(), file) || file);
+    const shown = toPosix(path.normalize(file));
     try {
       const bytes = await readFile(file);
       const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

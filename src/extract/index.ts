@@ -77,6 +77,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     reportMissingClauses(tasksOf, notice, diagnostics, input.path);
   }
   const tasks = placed.sort((a, b) => a.at - b.at).map((p) => p.task);
+  if (tasks.length === 0) {
+    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'warning', 'found no numbered items that assign work'));
+  }
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
   const registry: Registry = {
