@@ -1,7 +1,8 @@
 /**
  * One fixture test per seed: the notice's text in, the exact registry out
- * (test/fixtures/seeds/<name>.yaml, reviewed by hand), and that registry valid
- * against schemas/registry.schema.json.
+ * (test/fixtures/seeds/<name>.yaml, reviewed by hand, unit names made
+ * canonical by the shipped units/), and that registry valid against
+ * schemas/registry.schema.json.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -9,16 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { isoDate } from '../src/extract/dates.js';
 import { extractNotice } from '../src/extract/index.js';
 import { registryToYaml } from '../src/registry/serialize.js';
+import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
 const schema = JSON.parse(readFileSync('schemas/registry.schema.json', 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 ajv.addFormat('date', (s: string) => isoDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))) === s);
 const validateRegistry = ajv.compile(schema);
+const directories = await loadUnitsDirectories();
+const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, false);
 
 describe.each(seeds)('seed %s', (name) => {
   const bytes = readFileSync(`seeds/${name}`);
-  const { registry } = extractNotice({ content: bytes.toString('utf8'), path: `seeds/${name}`, kind: 'text', bytes });
+  const { registry } = extractNotice({ content: bytes.toString('utf8'), path: `seeds/${name}`, kind: 'text', bytes, units });
 
   it('gives the reviewed registry, byte for byte', () => {
     const expected = readFileSync(`test/fixtures/seeds/${name.replace(/\.txt$/, '.yaml')}`, 'utf8');

@@ -7,9 +7,12 @@ import { extractNotice, stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { registriesToJson, registryToYaml } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
+import type { UnitsDirectory } from '../units/directory.js';
+import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 
 export interface ExtractOptions {
   out?: string;
+  units?: string;
   format: 'yaml' | 'json';
   debug?: boolean;
 }
@@ -29,6 +32,12 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     } else files.push(...found);
   }
 
+  const directories = await loadUnitsDirectories(options.units).catch((error: Error) => {
+    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', error.message));
+    unreadable = true;
+    return new Map<string, UnitsDirectory>();
+  });
+  const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
   const registries: Registry[] = [];
   for (const file of files) {
     const shown = toPosix(path.normalize(file));
@@ -36,7 +45,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
       const bytes = await readFile(file);
       const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-      const result = extractNotice({ content, path: shown, kind, bytes });
+      const result = extractNotice({ content, path: shown, kind, bytes, units });
       diagnostics.push(...result.diagnostics);
       registries.push(result.registry);
     } catch (error) {

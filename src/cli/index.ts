@@ -23,6 +23,7 @@ export async function run(argv: string[]): Promise<void> {
     )
     .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
     .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
+    .option('-u, --units <file|dir>', 'units directory to write canonical unit names from (default: the shipped units/, by jurisdiction)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--debug', 'print the stack of an unexpected error')
     .addHelpText(
@@ -37,7 +38,7 @@ Warnings (a gap in the numbering, an item without a responsibility clause, a uni
 that could not be split) go to stderr as file:line:column; stdout carries only registries.
 Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
     )
-    .action(async (paths: string[], options: { out?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
+    .action(async (paths: string[], options: { out?: string; units?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
     });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
 import type { Registry, Task } from '../registry/types.js';
+import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import type { ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
 import { readMetadata } from './metadata.js';
@@ -25,6 +26,8 @@ export interface ExtractInput {
   id?: string;
   /** the raw bytes, for the checksum; defaults to the UTF-8 of `content` */
   bytes?: Uint8Array;
+  /** the units directory of a jurisdiction, to write canonical unit names */
+  units?: (jurisdiction: string | null) => UnitsDirectory | null;
 }
 
 export interface ExtractResult {
@@ -76,7 +79,11 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     });
     reportMissingClauses(tasksOf, notice, diagnostics, input.path);
   }
-  const tasks = placed.sort((a, b) => a.at - b.at).map((p) => p.task);
+  const directory = input.units?.(meta.jurisdiction) ?? null;
+  const tasks = placed.sort((a, b) => a.at - b.at).map(({ task }) => {
+    const lead = canonicalNames(directory, task.lead);
+    return { ...task, lead, support: canonicalNames(directory, task.support).filter((u) => !lead.includes(u)) };
+  });
   if (tasks.length === 0) {
     diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'warning', 'found no numbered items that assign work'));
   }

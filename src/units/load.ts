@@ -1,0 +1,38 @@
+/** Reading units directories from disk: the ones shipped in `units/`, or a file or folder given with --units. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { indexUnits, type UnitsDirectory, type UnitsFile } from './directory.js';
+
+export const SHIPPED_UNITS = fileURLToPath(new URL('../../units/', import.meta.url));
+
+/** Every units directory in a file or a folder of .yaml files, by jurisdiction. */
+export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Promise<Map<string, UnitsDirectory>> {
+  const info = await stat(location);
+  const files = info.isDirectory()
+    ? (await readdir(location)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(location, f))
+    : [location];
+  const directories = new Map<string, UnitsDirectory>();
+  for (const file of files) {
+    const content = parse(await readFile(file, 'utf8')) as UnitsFile | null;
+    if (content && typeof content.jurisdiction === 'string' && Array.isArray(content.units)) {
+      directories.set(content.jurisdiction, indexUnits(content, file));
+    }
+  }
+  return directories;
+}
+
+/** Whether --units names a single file (used for every registry) rather than a folder. */
+export function isFile(location: string | undefined): boolean {
+  return location !== undefined && /\.ya?ml$/i.test(location);
+}
+
+/**
+ * The directory for a registry: with --units naming one file, that file for
+ * every registry; otherwise the one whose jurisdiction matches.
+ */
+export function directoryFor(directories: Map<string, UnitsDirectory>, jurisdiction: string | null, single: boolean): UnitsDirectory | null {
+  if (single) return directories.values().next().value ?? null;
+  return jurisdiction ? directories.get(jurisdiction) ?? null : null;
+}
