@@ -3,7 +3,12 @@
  * imported inside its action, so `--version` and `--help` load none of them.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
+  return Number(value);
+}
 
 export async function run(argv: string[]): Promise<void> {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -41,6 +46,37 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
     .action(async (paths: string[], options: { out?: string; units?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
+    });
+
+  program
+    .command('validate')
+    .summary('check registries against the schema, the units directory and the rules')
+    .description(
+      'Check task registries as CI does when someone edits one: YAML syntax, the registry schema,\n' +
+        'unit names against the units directory of the registry\'s jurisdiction, and the rules below.\n' +
+        'Each problem is reported at the file, line and column of the node that causes it.',
+    )
+    .argument('<paths...>', 'registry files, or directories whose .yaml files are read')
+    .option('-u, --units <file|dir>', 'units directory: one file for every registry, or a folder matched by jurisdiction (default: the shipped units/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
+    .addHelpText(
+      'after',
+      `
+Rules: unknown-unit, duplicate-task-id, missing-lead, lead-and-support, impossible-date,
+deadline-before-document, done-without-date, done-in-future, source-changed, no-units-directory;
+the schema gives unknown-key, missing-field, wrong-type, invalid-format, invalid-value; yaml-syntax.
+
+Examples:
+  $ safety-tasks validate registries                       every registry in a folder
+  $ safety-tasks validate registries --format github       annotations for a GitHub pull request
+  $ safety-tasks validate r.yaml --units my-units.yaml --max-warnings 0
+
+Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an input cannot be read.`,
+    )
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number }) => {
+      const { validateCommand } = await import('./validate.js');
+      process.exitCode = await validateCommand(paths, options);
     });
 
   try {

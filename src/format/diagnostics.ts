@@ -1,18 +1,60 @@
-/** Diagnostics as text for a person: `file:line:column  severity  message  rule`. */
+/**
+ * Diagnostics for people and machines: `text` (by file, one problem a line,
+ * `file:line:column` first so editors can jump), `json`, and `github`
+ * (workflow commands that annotate a pull request).
+ */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 
-export interface TextFormatOptions {
+export interface DiagnosticFormatOptions {
   color: boolean;
+  /** end with a count of errors and warnings */
+  summary?: boolean;
 }
 
-export function formatDiagnosticsText(diagnostics: Diagnostic[], options: TextFormatOptions): string {
+export type DiagnosticFormat = 'text' | 'json' | 'github';
+
+const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+
+export function formatDiagnosticsText(diagnostics: Diagnostic[], options: DiagnosticFormatOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const severity = { error: paint.red, warning: paint.yellow, info: paint.cyan };
-  return diagnostics
+  let out = '';
+  let file: string | null = null;
+  for (const d of [...diagnostics].sort(byPlace)) {
+    if (file !== null && d.file !== file) out += '\n';
+    file = d.file;
+    const hint = d.suggestion ? ` (${d.suggestion})` : '';
+    out += `${d.file}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${d.message}${hint}  ${paint.dim(d.rule)}\n`;
+  }
+  if (options.summary) {
+    const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    out += `${out ? '\n' : ''}${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`;
+  }
+  return out;
+}
+
+export function formatDiagnosticsJson(diagnostics: Diagnostic[]): string {
+  return `${JSON.stringify([...diagnostics].sort(byPlace), null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`. */
+export function formatDiagnosticsGithub(diagnostics: Diagnostic[]): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const command = { error: 'error', warning: 'warning', info: 'notice' };
+  return [...diagnostics]
+    .sort(byPlace)
     .map((d) => {
-      const hint = d.suggestion ? ` (${d.suggestion})` : '';
-      return `${d.file}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${d.message}${hint}  ${paint.dim(d.rule)}\n`;
+      const message = d.suggestion ? `${d.message} (${d.suggestion})` : d.message;
+      return `::${command[d.severity]} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(message)}\n`;
     })
     .join('');
 }
+
+export const diagnosticFormatters: Record<DiagnosticFormat, (diagnostics: Diagnostic[], options: DiagnosticFormatOptions) => string> = {
+  text: formatDiagnosticsText,
+  json: formatDiagnosticsJson,
+  github: formatDiagnosticsGithub,
+};

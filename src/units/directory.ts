@@ -57,12 +57,18 @@ export function canonicalNames(directory: UnitsDirectory | null, names: string[]
  * most a third of the characters changed.
  */
 export function closestUnit(directory: UnitsDirectory, name: string): string | null {
+  const known = closestName(key(name), [...directory.byName.keys()]);
+  return known ? directory.byName.get(known)!.name : null;
+}
+
+/** Of `candidates`, the one most like `name`, where it is like enough. */
+export function closestName(name: string, candidates: string[]): string | null {
   let best: { name: string; score: number } | null = null;
-  for (const known of directory.byName.keys()) {
-    const score = similarity(key(name), known);
-    if (score >= 0.6 && (!best || score > best.score)) best = { name: known, score };
+  for (const candidate of candidates) {
+    const score = similarity(name, candidate);
+    if (score >= 0.6 && (!best || score > best.score)) best = { name: candidate, score };
   }
-  return best ? directory.byName.get(best.name)!.name : null;
+  return best?.name ?? null;
 }
 
 function similarity(a: string, b: string): number {

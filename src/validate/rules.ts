@@ -1,0 +1,100 @@
+/**
+ * Step 3: the rules a schema cannot say — units the directory does not know,
+ * ids used twice, days that do not exist, a finished task without its day.
+ * Each reads the registry as it is, however malformed, and skips what it cannot read.
+ */
+import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
+import { isoDate } from '../extract/dates.js';
+import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
+import type { LocatedDocument, Path } from './locate.js';
+
+export interface RuleContext {
+  file: string;
+  located: LocatedDocument;
+  /** the units directory for the registry's jurisdiction, when there is one */
+  units: UnitsDirectory | null;
+  /** today, YYYY-MM-DD: `done_on` may not be later */
+  today: string;
+  /** the SHA-256 of the notice at `source.path` now, or null when it cannot be read */
+  sourceDigest?: (path: string) => string | null;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (path: Path, rule: string, severity: Severity, message: string, suggestion?: string) =>
+    diagnostics.push(diagnostic(context.file, context.located.position(path), rule, severity, message, suggestion));
+  if (!isObject(registry)) return diagnostics;
+  const document = isObject(registry.document) ? registry.document : {};
+  const tasks = Array.isArray(registry.tasks) ? registry.tasks : [];
+
+  // every date must be a day of the calendar
+  const dates: Path[] = [['document', 'date'], ['document', 'period', 'from'], ['document', 'period', 'to']];
+  tasks.forEach((task, i) => {
+    if (!isObject(task)) return;
+    for (const field of ['deadline', 'start', 'done_on']) dates.push(['tasks', i, field]);
+    for (const list of ['milestones', 'progress']) {
+      if (Array.isArray(task[list])) (task[list] as unknown[]).forEach((_, j) => dates.push(['tasks', i, list, j, 'date']));
+    }
+  });
+  for (const path of dates) {
+    const value = path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Json)[k as string] : undefined), registry);
+    if (isDateShaped(value) && isoDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))) !== value) {
+      report(path, 'impossible-date', 'error', `${value} is not a day of the calendar`);
+    }
+  }
+
+  if (context.units === null && typeof document.jurisdiction === 'string') {
+    report(['document', 'jurisdiction'], 'no-units-directory', 'warning', `no units directory for ${document.jurisdiction}: unit names were not checked`);
+  }
+  // where most tasks lack a lead (a 规划 assigns none), one warning says so, not one a task
+  const leadless = tasks.filter((t) => isObject(t) && Array.isArray(t.lead) && strings(t.lead).length === 0).length;
+  const fewLeads = leadless * 2 > tasks.length;
+  if (fewLeads) report(['tasks'], 'missing-lead', 'warning', `${leadless} of ${tasks.length} tasks name no lead unit: fill them in as they are assigned`);
+  const seen = new Map<string, number>();
+  tasks.forEach((task, i) => {
+    if (!isObject(task)) return;
+    const id = typeof task.id === 'string' ? task.id : null;
+    if (id !== null) {
+      if (seen.has(id)) report(['tasks', i, 'id'], 'duplicate-task-id', 'error', `task id ${id} is used again (first by task ${seen.get(id)! + 1})`);
+      else seen.set(id, i);
+    }
+    const name = id ?? `#${i + 1}`;
+    const lead = strings(task.lead);
+    const support = strings(task.support);
+    if (!fewLeads && Array.isArray(task.lead) && lead.length === 0) report(['tasks', i, 'lead'], 'missing-lead', 'warning', `task ${name} has no lead unit`);
+    for (const role of ['lead', 'support'] as const) {
+      strings(task[role]).forEach((unit, j) => {
+        if (context.units && !resolveUnit(context.units, unit)) {
+          const meant = closestUnit(context.units, unit);
+          report(['tasks', i, role, j], 'unknown-unit', 'error', `unknown unit "${unit}" in ${context.units.jurisdiction}`, meant ? `did you mean "${meant}"?` : undefined);
+        }
+        if (role === 'support' && lead.includes(unit)) {
+          report(['tasks', i, 'support', j], 'lead-and-support', 'error', `${unit} is both lead and support of task ${name}`);
+        }
+      });
+    }
+    if (isDateShaped(task.deadline) && isDateShaped(document.date) && task.deadline < document.date) {
+      report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', `task ${name} is due ${task.deadline}, before the notice's date ${document.date}`);
+    }
+    if (task.status === 'done' && task.done_on === undefined) {
+      report(['tasks', i, 'status'], 'done-without-date', 'error', `task ${name} is done but has no done_on`, 'add done_on: YYYY-MM-DD');
+    }
+    if (isDateShaped(task.done_on) && task.done_on > context.today) {
+      report(['tasks', i, 'done_on'], 'done-in-future', 'error', `task ${name} is marked done on ${task.done_on}, after today (${context.today})`);
+    }
+  });
+
+  const source = isObject(document.source) ? document.source : {};
+  if (typeof source.path === 'string' && typeof source.sha256 === 'string' && context.sourceDigest) {
+    const now = context.sourceDigest(source.path);
+    if (now !== null && now !== source.sha256) {
+      report(['document', 'source', 'sha256'], 'source-changed', 'warning', `${source.path} has changed since this registry was extracted`, 're-extract it');
+    }
+  }
+  return diagnostics;
+}
