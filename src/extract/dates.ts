@@ -30,9 +30,9 @@ export interface DeadlineReading {
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** A calendar date as YYYY-MM-DD, or null when there is no such day. */
+/** A calendar date as YYYY-MM-DD (the month's last day without `day`), or null when there is no such day. */
 export function isoDate(year: number, month: number, day?: number): string | null {
-  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return null;
+  if (!(Number.isInteger(year) && year >= 1000 && year <= 9999 && month >= 1 && month <= 12)) return null;
   const d = day ?? monthEnd(year, month);
   if (d < 1 || d > monthEnd(year, month)) return null;
   return `${year}-${pad(month)}-${pad(d)}`;
@@ -202,6 +202,8 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
   },
 ];
 
+const PLAUSIBLE_YEAR = (date: string) => date >= '1900' && date < '2200';
+
 /** Every date the text sets for finishing something, in text order. */
 export function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
   const rewritten = arabicDatesMapped(foldWidths(text));
@@ -220,7 +222,8 @@ export function findDeadlines(text: string, context: DateContext): DeadlineFindi
       }
       if (taken.some(([a, b]) => from < b && to > a)) continue;
       const reading = rule.read(m, context.year);
-      if (!reading) continue;
+      // a notice's own dates fall within two centuries of ours; 3123年 is a misread number
+      if (!reading || !PLAUSIBLE_YEAR(reading.deadline)) continue;
       taken.push([from, to]);
       findings.push({ ...reading, text: printed(from, to), index: rewritten.origin[from]! });
     }

@@ -20,10 +20,10 @@ const MAX_ALIAS_COUNT = 1000;
 export function validateRegistryText(text: string, options: ValidateOptions): Diagnostic[] {
   const located = parseRegistryText(text);
   const { document } = located;
-  const syntax = [...document.errors, ...document.warnings].map((e) =>
-    diagnostic(options.file, { line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 }, 'yaml-syntax',
-      document.errors.includes(e as never) ? 'error' : 'warning', e.message.split('\n')[0]!),
-  );
+  const syntax = [
+    ...document.errors.map((e) => diagnostic(options.file, located.at(e.pos[0]), 'yaml-syntax', 'error', e.message.split('\n')[0]!)),
+    ...document.warnings.map((e) => diagnostic(options.file, located.at(e.pos[0]), 'yaml-syntax', 'warning', e.message.split('\n')[0]!)),
+  ];
   if (document.errors.length > 0) return syntax;
   let data: unknown;
   try {

@@ -10,6 +10,8 @@ export interface LocatedDocument {
   document: Document.Parsed;
   /** 1-based line and column of the value at `path`, or of its key with `{ key: true }`, or of the nearest node above it */
   position(path: Path, options?: { key?: boolean }): { line: number; column: number };
+  /** 1-based line and column of a character offset */
+  at(offset: number): { line: number; column: number };
 }
 
 export function parseRegistryText(text: string): LocatedDocument {
@@ -21,6 +23,7 @@ export function parseRegistryText(text: string): LocatedDocument {
   };
   return {
     document,
+    at,
     position(path, options = {}) {
       let node: unknown = document.contents;
       let found: Node | null = (document.contents as Node | null) ?? null;

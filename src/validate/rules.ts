@@ -23,6 +23,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isDay = (v: unknown): v is string => isDateShaped(v) && isoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))) === v;
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +44,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   });
   for (const path of dates) {
     const value = path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Json)[k as string] : undefined), registry);
-    if (isDateShaped(value) && isoDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))) !== value) {
+    if (isDateShaped(value) && !isDay(value)) {
       report(path, 'impossible-date', 'error', `${value} is not a day of the calendar`);
     }
   }
@@ -78,13 +79,13 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
         }
       });
     }
-    if (isDateShaped(task.deadline) && isDateShaped(document.date) && task.deadline < document.date) {
+    if (isDay(task.deadline) && isDay(document.date) && task.deadline < document.date) {
       report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', `task ${name} is due ${task.deadline}, before the notice's date ${document.date}`);
     }
     if (task.status === 'done' && task.done_on === undefined) {
       report(['tasks', i, 'status'], 'done-without-date', 'error', `task ${name} is done but has no done_on`, 'add done_on: YYYY-MM-DD');
     }
-    if (isDateShaped(task.done_on) && task.done_on > context.today) {
+    if (isDay(task.done_on) && task.done_on > context.today) {
       report(['tasks', i, 'done_on'], 'done-in-future', 'error', `task ${name} is marked done on ${task.done_on}, after today (${context.today})`);
     }
   });

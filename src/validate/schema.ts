@@ -16,16 +16,27 @@ interface SchemaError {
   message?: string;
 }
 
-let schemaJson: Record<string, unknown> | null = null;
-/** The keys a misspelt one could have meant: read from the schema JSON, only when a key is wrong. */
-function allowedKeys(schemaPath: string): string[] {
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+let schemaJson: SchemaNode & { $defs: Record<string, SchemaNode> } | null = null;
+
+/** The keys an object at `path` may have, read from the schema JSON only when a key is wrong: for "did you mean". */
+function allowedKeys(path: (string | number)[]): string[] {
   schemaJson ??= JSON.parse(readFileSync(new URL('../../schemas/registry.schema.json', import.meta.url), 'utf8'));
-  let node: unknown = schemaJson;
-  for (const segment of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) node = (node as Record<string, unknown>)?.[segment];
-  return Object.keys(((node as Record<string, unknown>)?.properties as object) ?? {});
+  const resolve = (node: SchemaNode | undefined) => (node?.$ref ? schemaJson!.$defs[node.$ref.replace('#/$defs/', '')] : node);
+  let node = resolve(schemaJson!);
+  for (const segment of path) node = resolve(typeof segment === 'number' ? node?.items : node?.properties?.[segment]);
+  return Object.keys(node?.properties ?? {});
 }
 
-const where = (path: (string | number)[]) => (path.length ? path.join('.') : 'the registry');
+/** A path as a clerk reads it: `task 1.2: deadline`, `document.source`. */
+function describe(path: (string | number)[], data: unknown): string {
+  if (path[0] === 'tasks' && typeof path[1] === 'number') {
+    const id = (data as { tasks: { id?: unknown }[] }).tasks[path[1]]?.id;
+    const task = typeof id === 'string' ? `task ${id}` : `task #${path[1] + 1}`;
+    return path.length > 2 ? `${task}: ${path.slice(2).join('.')}` : task;
+  }
+  return path.length ? path.join('.') : 'the registry';
+}
 
 export function checkSchema(data: unknown, located: LocatedDocument, file: string): Diagnostic[] {
   if (validateRegistry(data)) return [];
@@ -33,10 +44,11 @@ export function checkSchema(data: unknown, located: LocatedDocument, file: strin
   for (const error of (validateRegistry as unknown as { errors: SchemaError[] }).errors) {
     const path = pointerToPath(error.instancePath);
     const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data);
+    const where = (p: (string | number)[]) => describe(p, data);
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(error.params.additionalProperty);
-        const meant = closestName(key, allowedKeys(error.schemaPath));
+        const meant = closestName(key, allowedKeys(path));
         diagnostics.push(
           diagnostic(file, located.position([...path, key], { key: true }), 'unknown-key', 'error',
             `unknown key "${key}" in ${where(path)} (own fields start with x-)`, meant ? `did you mean "${meant}"?` : undefined),

@@ -1,0 +1,120 @@
+/**
+ * validate: one broken registry per rule under test/fixtures/validate, each
+ * giving exactly the diagnostics listed here (rule, severity, line:column).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
+import { validateRegistryText } from '../src/validate/index.js';
+
+const directories = await loadUnitsDirectories();
+const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, false);
+const folder = 'test/fixtures/validate';
+
+function problems(name: string): string[] {
+  const text = readFileSync(`${folder}/${name}`, 'utf8');
+  const sourceDigest = (p: string) => (p.endsWith('notice.txt') ? (name === 'source-changed.yaml' ? 'changed' : null) : null);
+  return validateRegistryText(text, { file: name, units, today: '2026-11-27', sourceDigest }).map(
+    (d) => `${d.rule} ${d.severity} ${d.line}:${d.column}`,
+  );
+}
+
+describe('validate rules', () => {
+  it.each([
+    ['clean.yaml', []],
+    ['unknown-unit.yaml', ['unknown-unit error 19:12']],
+    ['duplicate-task-id.yaml', ['duplicate-task-id error 24:9']],
+    ['missing-lead.yaml', ['missing-lead warning 26:11']],
+    ['lead-and-support.yaml', ['lead-and-support error 20:21']],
+    ['impossible-date.yaml', ['impossible-date error 21:15']],
+    ['deadline-before-document.yaml', ['deadline-before-document warning 21:15']],
+    ['done-without-date.yaml', ['done-without-date error 29:13']],
+    ['done-in-future.yaml', ['done-in-future error 30:14']],
+    ['source-changed.yaml', ['source-changed warning 15:13']],
+    ['no-units-directory.yaml', ['no-units-directory warning 12:17']],
+    ['unknown-key.yaml', ['missing-field error 17:5', 'unknown-key error 21:5']],
+    ['missing-field.yaml', ['missing-field error 24:5']],
+    ['wrong-type.yaml', ['wrong-type error 33:11']],
+    ['invalid-value.yaml', ['invalid-value error 22:13']],
+    ['invalid-format.yaml', ['invalid-format error 21:15']],
+    ['yaml-syntax.yaml', ['yaml-syntax error 18:21']],
+    ['duplicate-key.yaml', ['yaml-syntax error 24:5']],
+  ])('%s', (name, expected) => {
+    expect(problems(name)).toEqual(expected);
+  });
+
+  it('suggests the unit a misspelt name meant', () => {
+    const text = readFileSync(`${folder}/unknown-unit.yaml`, 'utf8');
+    const [problem] = validateRegistryText(text, { file: 'x', units, today: '2026-11-27' });
+    expect(problem?.suggestion).toBe('did you mean "市住房城乡建设局"?');
+  });
+
+  it('suggests the key a misspelt one meant', () => {
+    const text = readFileSync(`${folder}/unknown-key.yaml`, 'utf8');
+    const problem = validateRegistryText(text, { file: 'x', units, today: '2026-11-27' }).find((d) => d.rule === 'unknown-key');
+    expect(problem?.suggestion).toBe('did you mean "deadline"?');
+  });
+});
+
+function safetyTasks(args: string[], nodeOptions: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeOptions, 'bin/safety-tasks.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('safety-tasks validate', () => {
+  it('finds exactly one error in the seeds\' registries: the spam unit in 001, at its line and column', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    expect(safetyTasks(['extract', 'seeds', '--out', out]).status).toBe(0);
+    const { status, stdout } = safetyTasks(['validate', out, '--format', 'json']);
+    expect(status).toBe(1);
+    const errors = JSON.parse(stdout).filter((d: { severity: string }) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    const [error] = errors;
+    expect(error.rule).toBe('unknown-unit');
+    expect(error.file).toBe(`${out}/001_b11ec0531f900c9a.yaml`);
+    const line = readFileSync(error.file, 'utf8').split('\n')[error.line - 1]!;
+    expect(line.slice(error.column - 1)).toBe('太阳成集团tyc234cc');
+  });
+
+  it('prints GitHub annotations', () => {
+    const { status, stdout } = safetyTasks(['validate', `${folder}/unknown-unit.yaml`, '--format', 'github']);
+    expect(status).toBe(1);
+    expect(stdout).toBe(
+      `::error file=${folder}/unknown-unit.yaml,line=19,col=12,title=unknown-unit::unknown unit "市城乡建设住房局" in 威海市 (did you mean "市住房城乡建设局"?)\n`,
+    );
+  });
+
+  it('passes warnings unless --max-warnings is exceeded', () => {
+    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`]).status).toBe(0);
+    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`, '--max-warnings', '1']).status).toBe(0);
+    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`, '--max-warnings', '0']).status).toBe(1);
+  });
+
+  it('exits 2 naming an input it cannot read, and still checks the rest', () => {
+    const { status, stdout } = safetyTasks(['validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`]);
+    expect(status).toBe(2);
+    expect(stdout).toMatch(/^no\/such\.yaml:1:1  error  no such file or directory  unreadable-input$/m);
+    expect(stdout).toMatch(/unknown-unit\.yaml:19:12  error/);
+  });
+
+  it('checks units against a directory given with --units', () => {
+    const { status, stdout } = safetyTasks(['validate', `${folder}/no-units-directory.yaml`, '--units', 'units/weihai.yaml']);
+    expect(status).toBe(0);
+    expect(stdout).toBe('0 errors, 0 warnings\n');
+  });
+
+  it('compiles no schema when it runs', () => {
+    const hook = ['--import', './test/fixtures/forbid-schema-compiler.mjs'];
+    expect(safetyTasks(['validate', `${folder}/clean.yaml`], hook).status).toBe(0);
+    // the hook does catch a compiler being loaded
+    const compiler = spawnSync(process.execPath, [...hook, '-e', "await import('ajv/dist/2020.js')", '--input-type=module'], { encoding: 'utf8' });
+    expect(compiler.status).not.toBe(0);
+    expect(compiler.stderr).toContain('the schema compiler was loaded');
+  });
+});
