@@ -10,8 +10,11 @@ export type InlineResponsibility = Responsibility & { text: string };
 const LABEL = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间';
 /** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
 const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
-const BY_UNIT = /(?<!由于)(?:此项工作)?由([^,，;；。由]{2,60}?)(?:牵头|负责|带队)(?:[,，;；][^;；。]{2,80}?(?:配合|参与|协助|负责落实|分工负责|负责))?/;
-const OPENING = /^(.{2,60}?)(牵头|会同|负责|配合|参与|要|应当|应|须|必须)(.*)$/;
+/** One phrase of a run naming roles: `由A牵头`, `B、C配合`, `此项工作由A负责`, `由A带队`. */
+const ROLE_PHRASE = /^(?:此项工作)?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责)$/;
+// 应 opens 应急 in many names: it is a modal verb only before another word
+const MODAL = '要|应当|应(?!急)|须|必须';
+const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);
 const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
 
 /**
@@ -38,10 +41,8 @@ export function responsibilityOutsideClauses(
       : { lead: responsible, support: partners, doubtful: [], text };
   }
   const joined = joinBroken(content);
-  const by = BY_UNIT.exec(joined);
-  if (by && splitUnits(by[1]!).every(looksLikeUnit)) {
-    return { ...parseResponsibility(by[0], options), text: by[0] };
-  }
+  const run = roleRun(joined, options);
+  if (run) return run;
   const opening = openingUnits(hasHeading ? joined.replace(/^[^。]*。/, '') : joined, options);
   if (opening) return opening;
   for (const heading of headings) {
@@ -51,6 +52,31 @@ export function responsibilityOutsideClauses(
     }
   }
   return null;
+}
+
+/**
+ * Phrases that name roles, one after another anywhere in the item:
+ * `由A牵头，B、C配合`, `A牵头，B配合`, `此项工作由A负责`. A person leading a
+ * visit (`由区政府分管负责同志带队`) is not a unit and is passed over.
+ */
+function roleRun(item: string, options: ClauseOptions): InlineResponsibility | null {
+  let run: string[] = [];
+  const assigns = () =>
+    run.some((p) => /牵头$|带队$/.test(p)) || run.some((p) => /^(?:此项工作)?由/.test(p)) || (run.length > 1 && run.some((p) => /配合$|参与$|协助$/.test(p)));
+  for (const raw of splitOutsideBrackets(item, ',，;；。')) {
+    const phrase = raw.trim();
+    const m = ROLE_PHRASE.exec(phrase);
+    const units = m ? splitUnits(m[2]!) : [];
+    if (m && units.length > 0 && units.every(looksLikeUnit) && !(m[3] === '带队' && !m[1])) {
+      run.push(phrase);
+      continue;
+    }
+    if (assigns()) break;
+    run = [];
+  }
+  if (!assigns()) return null;
+  const text = run.join('，');
+  return { ...parseResponsibility(text, options), text };
 }
 
 /**

@@ -26,8 +26,12 @@ export interface NoticeText {
 
 type Range = [number, number];
 
-/** Lines a scraped web page adds around the notice: rows of table bars, page numbers (— 2 —). */
-const CHROME_LINE = /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*)$/gm;
+/**
+ * Lines a scraped page or a PDF adds around the notice: rows of table bars,
+ * page numbers (— 2 —), and a table of contents (目录: `第三章 主要任务……7`).
+ */
+const CHROME_LINE =
+  /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*|目\s*录\s*|.*(?:…{2,}|\.{6,}|·{6,}|-{6,})\s*\d{1,4}\s*)$/gm;
 /** Toolbar words, breadcrumbs and page facts; a short line holding one is chrome as a whole. */
 const CHROME_TOKEN = new RegExp(
   [
