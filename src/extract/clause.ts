@@ -54,7 +54,8 @@ const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
 const TIME_LIMIT_LABEL = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:：]?/;
 /** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
 const TIME_WORDS = /\d{4}\s*年|[0-9０-９]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
-const OPEN_LIST_END = /(?:等有关部门和单位|等有关部门|等有关单位|等相关部门|等相关单位|等部门|等单位|等)$/;
+/** `等`, `等部门`, `等有关部门`, `等行业主管部门` close an open list. */
+const OPEN_LIST_END = /等(?:[\u4e00-\u9fff]{0,8}?(?:部门|单位)(?:和单位)?)?$/;
 const HAS_ROLE_WORD = /牵头|负责|配合|参与|会同|协助|落实|实施|单位[:：]/;
 
 /** Remove the line and page breaks a clause can be split by, keeping spaces inside Latin text. */

@@ -21,7 +21,7 @@ interface Line {
 }
 
 const DOC_TYPE = /(?:方案|要点|规划|计划|意见|办法|细则|措施|通知|决定|安排|清单|分工|任务|纲要|部署)(?:\(试行\)|（试行）)?(?:[(（][^()（）]*[)）])?$/;
-const COVERING_TITLE = /关于(?:印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/;
+const COVERING_TITLE = /关于(印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/;
 
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
@@ -58,8 +58,8 @@ export function readMetadata(text: string, norm: string): MetadataReading {
     for (const sentence of sentences) {
       for (const m of sentence.matchAll(/《([^《》]{4,120})》/g)) named.push(m[1]!);
     }
-    const printed = covering[1]!.replace(/^[《\s]+|[》\s]+$/g, '');
-    if (printed && !printed.includes('《')) named.push(printed);
+    const printed = covering[2]!.replace(/^[《\s]+|[》\s]+$/g, '');
+    if (covering[1] && printed && !printed.includes('《')) named.push(printed);
   }
   let title: string | null = null;
   let bodyStart = covering ? covering.index + covering[0].length : 0;
@@ -81,6 +81,8 @@ export function readMetadata(text: string, norm: string): MetadataReading {
   if (!title && named.length > 0) {
     title = named.find((n) => DOC_TYPE.test(comparable(n))) ?? named[0]!;
   }
+  // a 通知 that prints no other document holds the tasks itself: its own title is the title
+  if (!title && covering && !covering[1]) title = covering[0];
   if (!title) {
     const first = lines.find((l) => isTitleLine(l.text)) ?? lines.find((l) => l.text.trim() !== '');
     if (first) {

@@ -1,5 +1,5 @@
 /**
- * Task tables (任务分工表) flattened to text with `|`, one row a line:
+ * Task tables (任务分工表) flattened to text with `|` (or tabs), one row a line:
  * `序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限`. Each row is an item, numbered
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
@@ -35,8 +35,14 @@ const HEADER_CELL: [RegExp, Column][] = [
   [/任务|内容|事项|措施|工作|要求/, 'task'],
 ];
 
+/** Cells are separated by bars, or by tabs in text copied from a word processor. */
+function separatorOf(line: string): RegExp | null {
+  if (/[|｜]/.test(line)) return /[|｜]/;
+  return (line.trim().match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
+}
+
 function cellsOf(line: string, bordered: boolean): string[] {
-  let cells = line.split(/[|｜]/).map((c) => c.trim());
+  let cells = line.trim() === '' ? [] : line.split(separatorOf(line) ?? /[|｜]/).map((c) => c.trim());
   // `| a | b |` has a border on each side; without one, a leading bar is an empty first cell
   if (bordered) cells = cells.slice(line.trimStart().startsWith('|') ? 1 : 0, line.trimEnd().endsWith('|') ? -1 : undefined);
   return cells;
@@ -59,13 +65,14 @@ export function findTables(text: string, from: number, to: number): TaskTable[] 
   for (const line of text.slice(from, to).split('\n')) {
     const start = at;
     at += line.length + 1;
-    const bars = (line.match(/[|｜]/g) ?? []).length;
-    if (bars === 0) {
+    const separator = separatorOf(line);
+    if (!separator) {
       if (current && line.trim() !== '') current = null;
       continue;
     }
     const bordered = /^\s*[|｜]/.test(line) && /[|｜]\s*$/.test(line);
-    const columns = bars >= 2 ? columnsOf(cellsOf(line, bordered)) : null;
+    const cells = cellsOf(line, bordered);
+    const columns = cells.length >= 3 ? columnsOf(cells) : null;
     if (columns) {
       // a header repeated after a page break continues the table
       if (current && joinBroken(line) === current.header) continue;

@@ -48,7 +48,7 @@ export function tasksOfItem(
   file: string,
 ): Task[] {
   const from = node.marker.end;
-  const to = lastOfPart ? from + trailerStart(notice.text.slice(from, node.contentEnd)) : node.contentEnd;
+  let to = lastOfPart ? from + trailerStart(notice.text.slice(from, node.contentEnd)) : node.contentEnd;
   const id = idOf(node, prefix);
   const section = sectionsOf(node, notice);
   const headings: string[] = [];
@@ -73,6 +73,8 @@ export function tasksOfItem(
     else runs[runs.length - 1]!.clause = mergeClauses(runs[runs.length - 1]!.clause!, clause);
     runStart = clause.end;
   }
+  // after the last item's last clause, a new paragraph is the notice's closing (请…于6月18日前报送…), not the item
+  if (lastOfPart && clauses.length > 0 && /\n/.test(notice.text.slice(runStart, to))) to = runStart;
   const tail = joinBroken(notice.text.slice(runStart, to)).replace(/^[。;；,，\s]+/, '');
   if (runs.length === 0) runs.push({ start: runStart, end: to, clause: null });
   else if (tail) runs[runs.length - 1]!.end = to;

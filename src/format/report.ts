@@ -1,0 +1,135 @@
+/**
+ * Reports a person reads as tables, with machine twins: `table` (fits the
+ * terminal; a CJK character is two columns wide), `csv` (UTF-8 with a BOM, so
+ * Excel opens it right), `json` and `markdown`. Each is a pure function of the
+ * report and the options.
+ */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import stringWidth from 'string-width';
+
+export type Cell = string | number | null | string[];
+
+export interface Column {
+  key: string;
+  label: string;
+  /** keep this column on every slice when a wide table is split to fit */
+  sticky?: boolean;
+  /** the widest this column may be, in terminal columns */
+  maxWidth?: number;
+}
+
+export interface ReportSection {
+  title: string | null;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+}
+
+export interface Report {
+  sections: ReportSection[];
+}
+
+export interface ReportFormatOptions {
+  color: boolean;
+  /** terminal width for `table` */
+  width: number;
+}
+
+export type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
+
+const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('、') : String(cell));
+
+/** Break text into lines no wider than `width` display columns. */
+export function wrapToWidth(value: string, width: number): string {
+  const lines: string[] = [];
+  for (const paragraph of value.split('\n')) {
+    let line = '';
+    for (const char of paragraph) {
+      if (stringWidth(line + char) > width && line) {
+        lines.push(line);
+        line = '';
+      }
+      line += char;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+function formatTable(report: Report, options: ReportFormatOptions): string {
+  const out: string[] = [];
+  for (const section of report.sections) {
+    if (section.title) out.push(section.title);
+    for (const columns of slicesToFit(section, options.width)) {
+      const table = new Table({
+        head: columns.map((c) => wrapToWidth(c.label, c.maxWidth ?? 40)),
+        style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+      });
+      for (const row of section.rows) table.push(columns.map((c) => wrapToWidth(text(row[c.key]), c.maxWidth ?? 40)));
+      out.push(table.toString());
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Columns to print together: all of them, or slices that each fit the terminal, the sticky columns on each. */
+function slicesToFit(section: ReportSection, width: number): Column[][] {
+  const widthOf = (c: Column) => {
+    const widest = Math.max(...[c.label, ...section.rows.map((r) => text(r[c.key]))].flatMap((v) => wrapToWidth(v, c.maxWidth ?? 40).split('\n').map((l) => stringWidth(l))));
+    return widest + 3; // padding and border
+  };
+  const sticky = section.columns.filter((c) => c.sticky);
+  const rest = section.columns.filter((c) => !c.sticky);
+  const base = sticky.reduce((sum, c) => sum + widthOf(c), 1);
+  const slices: Column[][] = [];
+  let current: Column[] = [];
+  let used = base;
+  for (const column of rest) {
+    const w = widthOf(column);
+    if (current.length > 0 && used + w > width) {
+      slices.push([...sticky, ...current]);
+      current = [];
+      used = base;
+    }
+    current.push(column);
+    used += w;
+  }
+  slices.push([...sticky, ...current]);
+  return slices;
+}
+
+function formatCsv(report: Report): string {
+  const several = report.sections.length > 1;
+  const records: string[][] = [];
+  const columns = report.sections[0]?.columns ?? [];
+  records.push([...(several ? ['section'] : []), ...columns.map((c) => c.label)]);
+  for (const section of report.sections) {
+    for (const row of section.rows) records.push([...(several ? [section.title ?? ''] : []), ...section.columns.map((c) => text(row[c.key]))]);
+  }
+  return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
+}
+
+function formatJson(report: Report): string {
+  return `${JSON.stringify(report.sections.map((s) => ({ title: s.title, rows: s.rows })), null, 2)}\n`;
+}
+
+function formatMarkdown(report: Report): string {
+  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+  const out: string[] = [];
+  for (const section of report.sections) {
+    if (section.title) out.push(`## ${section.title}`, '');
+    out.push(`| ${section.columns.map((c) => escape(c.label)).join(' | ')} |`);
+    out.push(`| ${section.columns.map(() => '---').join(' | ')} |`);
+    for (const row of section.rows) out.push(`| ${section.columns.map((c) => escape(text(row[c.key]))).join(' | ')} |`);
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export const reportFormatters: Record<ReportFormat, (report: Report, options: ReportFormatOptions) => string> = {
+  table: formatTable,
+  csv: formatCsv,
+  json: formatJson,
+  markdown: formatMarkdown,
+};
