@@ -79,6 +79,63 @@ Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an inpu
       process.exitCode = await validateCommand(paths, options);
     });
 
+  program
+    .command('units')
+    .summary('list the units the registries name, what each carries, and names the directory does not know')
+    .argument('<paths...>', 'registry files, or directories of them')
+    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .option('--unknown', 'list only names the units directory does not know, where they occur and the closest known name')
+    .option('--suggest', 'print proposed alias entries for the units file, as YAML ready to paste')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
+    .addHelpText(
+      'after',
+      `
+Units are counted per jurisdiction: 市应急局 of 威海市 and of 滕州市 are different bodies.
+
+Examples:
+  $ safety-tasks units registries
+  $ safety-tasks units registries --unknown
+  $ safety-tasks units registries --suggest >> proposed-aliases.yaml
+
+Exit status: 0 done, 1 --unknown or --suggest found something, 2 an input cannot be read.`,
+    )
+    .action(async (paths: string[], options: { units?: string; unknown?: boolean; suggest?: boolean; format: 'table' | 'json' | 'csv' | 'markdown' }) => {
+      const { unitsCommand } = await import('./units.js');
+      process.exitCode = await unitsCommand(paths, options);
+    });
+
+  program
+    .command('matrix')
+    .summary('print responsibility matrices (任务分工表): for a unit, a notice, or units × notices')
+    .argument('<paths...>', 'registry files, or directories of them')
+    .option('--unit <name>', 'every task this unit leads or supports (an alias works), with the other units on it')
+    .option('--doc <id>', 'one notice as a grid: tasks × units, ● lead, ○ support, totals per unit')
+    .option('-j, --jurisdiction <name>', 'only registries of this jurisdiction')
+    .addOption(new Option('--role <role>', 'only this role').choices(['lead', 'support']))
+    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
+    .addHelpText(
+      'after',
+      `
+A task assigned to a group (负有安全生产监管职责的各有关部门) appears for each member the units
+directory lists, marked with the group it comes through. Several jurisdictions give one section each.
+The table fits the terminal (a wide grid is split, the task columns repeated); csv opens in Excel.
+
+Examples:
+  $ safety-tasks matrix registries --unit 市应急局
+  $ safety-tasks matrix registries --doc 004_65114f20cbda8ae2
+  $ safety-tasks matrix registries --jurisdiction 威海市 --format csv > 威海市.csv`,
+    )
+    .action(
+      async (
+        paths: string[],
+        options: { unit?: string; doc?: string; jurisdiction?: string; role?: 'lead' | 'support'; units?: string; format: 'table' | 'csv' | 'json' | 'markdown' },
+      ) => {
+        const { matrixCommand } = await import('./matrix.js');
+        process.exitCode = await matrixCommand(paths, options);
+      },
+    );
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -64,6 +64,8 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       const table = new Table({
         head: columns.map((c) => wrapToWidth(c.label, c.maxWidth ?? 40)),
         style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+        // no rule between rows: a ledger reads down its rows
+        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
       });
       for (const row of section.rows) table.push(columns.map((c) => wrapToWidth(text(row[c.key]), c.maxWidth ?? 40)));
       out.push(table.toString());

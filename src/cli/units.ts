@@ -1,0 +1,41 @@
+/** `safety-tasks units`: every unit the registries name, what it carries, and names the directory does not know. */
+import path from 'node:path';
+import { Document, isSeq, visit } from 'yaml';
+import { reportFormatters, type ReportFormat } from '../format/report.js';
+import { assignments } from '../report/responsibility.js';
+import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
+import { readReportInput, tableOptions } from './report-input.js';
+
+export interface UnitsCommandOptions {
+  units?: string;
+  format: ReportFormat;
+  unknown?: boolean;
+  suggest?: boolean;
+}
+
+export async function unitsCommand(paths: string[], options: UnitsCommandOptions): Promise<number> {
+  const input = await readReportInput(paths, options.units);
+  const named = assignments(input.registries, input.units, { throughGroups: false });
+  const units = (jurisdiction: string) => input.units(jurisdiction);
+  let found = false;
+  if (options.suggest) {
+    const suggestions = aliasSuggestions(named, units);
+    found = suggestions.length > 0;
+    const byJurisdiction = new Map<string, typeof suggestions>();
+    for (const s of suggestions) byJurisdiction.set(s.jurisdiction, [...(byJurisdiction.get(s.jurisdiction) ?? []), s]);
+    for (const [jurisdiction, list] of byJurisdiction) {
+      const file = list[0]!.file ? path.relative(process.cwd(), list[0]!.file) : null;
+      const entries = new Document(list.map(({ name, aliases }) => ({ name, aliases })));
+      visit(entries, { Seq: (_, node, ancestors) => void (ancestors.length > 1 && isSeq(node) && (node.flow = true)) });
+      process.stdout.write(`# ${jurisdiction}${file ? `: add to ${file}` : ''}\n${entries.toString({ flowCollectionPadding: false })}`);
+    }
+  } else if (options.unknown) {
+    const unknown = unknownNames(named, units);
+    found = unknown.length > 0;
+    process.stdout.write(reportFormatters[options.format](unknownReport(unknown), tableOptions()));
+  } else {
+    process.stdout.write(reportFormatters[options.format](unitsReport(named, units), tableOptions()));
+  }
+  if (input.unreadable) return 2;
+  return found ? 1 : 0;
+}

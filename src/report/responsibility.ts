@@ -1,0 +1,56 @@
+/**
+ * Who carries what, across registries: every assignment of a unit to a task,
+ * with names folded through the units directory of the task's jurisdiction
+ * and group assignments passed on to the groups' members. Pure.
+ */
+import type { LoadedRegistry } from '../registry/load.js';
+import type { Task } from '../registry/types.js';
+import { canonicalNames, resolveUnit, type UnitsDirectory } from '../units/directory.js';
+
+export type Role = 'lead' | 'support';
+
+export interface Assignment {
+  jurisdiction: string;
+  document: string;
+  file: string;
+  task: Task;
+  unit: string;
+  role: Role;
+  /** the group the unit reaches this task through, when it is not named itself */
+  via: string | null;
+  /** whether the units directory knows the unit */
+  known: boolean;
+}
+
+export const NO_JURISDICTION = '(未注明辖区)';
+
+export function assignments(
+  registries: LoadedRegistry[],
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  options: { throughGroups: boolean },
+): Assignment[] {
+  const out: Assignment[] = [];
+  for (const { file, registry } of registries) {
+    const jurisdiction = registry.document?.jurisdiction ?? null;
+    const directory = units(jurisdiction);
+    for (const task of registry.tasks ?? []) {
+      for (const role of ['lead', 'support'] as const) {
+        for (const unit of canonicalNames(directory, Array.isArray(task[role]) ? task[role] : [])) {
+          const entry = directory ? resolveUnit(directory, unit) : null;
+          const base = { jurisdiction: jurisdiction ?? NO_JURISDICTION, document: registry.document?.id ?? file, file, task, role };
+          out.push({ ...base, unit, via: null, known: entry !== null });
+          if (options.throughGroups && entry?.members) {
+            for (const member of canonicalNames(directory, entry.members)) out.push({ ...base, unit: member, via: unit, known: true });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A task's title for a narrow column: its heading, or the start of its text. */
+export function shortTitle(task: Task, length = 20): string {
+  const title = task.title ?? task.text ?? '';
+  return title.length > length ? `${title.slice(0, length)}…` : title;
+}
