@@ -1,17 +1,23 @@
 /** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { extractNotice, stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { mergeRegistry } from '../registry/merge.js';
 import { registriesToJson, registryToYaml } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { toPosix, writeAtomically } from './files.js';
 
 export interface ExtractOptions {
   out?: string;
+  /** merge into an existing registry, keeping what people wrote */
+  update?: boolean;
+  /** overwrite an existing registry */
+  force?: boolean;
   units?: string;
   format: 'yaml' | 'json';
   debug?: boolean;
@@ -61,7 +67,10 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     const schema = toPosix(path.relative(path.resolve(options.out), SCHEMA));
     for (const registry of registries) {
       const target = path.join(options.out, `${stemOf(registry.document.source.path)}.${options.format}`);
-      await writeAtomically(target, options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema));
+      const fresh = options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema);
+      const written = await writeRegistry(target, fresh, registry, options);
+      diagnostics.push(...written);
+      if (written.some((d) => d.severity === 'error')) unreadable = true;
     }
   } else if (registries.length > 0) {
     const schema = toPosix(path.relative(process.cwd(), SCHEMA));
@@ -81,6 +90,38 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+/**
+ * Write a registry to --out. One that is there already is never lost: the same
+ * bytes are left alone, --update merges the notice into it (keeping status,
+ * progress, done_on and x- fields), --force replaces it; otherwise it is refused.
+ */
+async function writeRegistry(target: string, fresh: string, registry: Registry, options: ExtractOptions): Promise<Diagnostic[]> {
+  const shown = toPosix(path.normalize(target));
+  const previous = await readFile(target, 'utf8').catch(() => null);
+  if (previous === null || options.force) {
+    await writeAtomically(target, fresh);
+    return [];
+  }
+  if (previous === fresh) return [];
+  if (!options.update || options.format === 'json') {
+    const how = options.format === 'json' ? '--force replaces it' : '--update merges the notice into it, keeping status and progress; --force replaces it';
+    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', `exists and differs from the notice: ${how}`)];
+  }
+  try {
+    const merged = mergeRegistry(previous, registry);
+    await writeAtomically(target, merged.text);
+    return [
+      ...merged.appeared.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-appeared', 'info', `task ${id} is new in the notice`)),
+      ...merged.removed.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'info', `task ${id} is no longer in the notice: removed`)),
+      ...merged.keptWithProgress.map((id) =>
+        diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'warning', `task ${id} is no longer in the notice, but has progress: kept`),
+      ),
+    ];
+  } catch (error) {
+    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', `cannot merge into it: ${(error as Error).message}`)];
+  }
+}
+
 /** The notices a path names, or why it names none. */
 async function noticeFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
@@ -90,15 +131,4 @@ async function noticeFiles(given: string): Promise<string[] | string> {
   const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
   if (names.length === 0) return 'directory holds no .txt or .md notices';
   return names.map((n) => path.join(given, n));
-}
-
-/** Write beside the target, then rename: an interrupted run leaves the old file whole. */
-async function writeAtomically(target: string, content: string): Promise<void> {
-  const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, target);
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

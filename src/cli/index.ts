@@ -3,7 +3,7 @@
  * imported inside its action, so `--version` and `--help` load none of them.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
@@ -28,6 +28,8 @@ export async function run(argv: string[]): Promise<void> {
     )
     .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
     .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
+    .option('--update', 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept')
+    .option('--force', 'where <dir>/<name>.yaml exists, replace it')
     .option('-u, --units <file|dir>', 'units directory to write canonical unit names from (default: the shipped units/, by jurisdiction)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--debug', 'print the stack of an unexpected error')
@@ -38,12 +40,13 @@ Examples:
   $ safety-tasks extract seeds/001_b11ec0531f900c9a.txt          print one registry as YAML
   $ safety-tasks extract seeds --format json > all.json            every notice, as a JSON array
   $ safety-tasks extract seeds --out registries                    write registries/<name>.yaml
+  $ safety-tasks extract seeds --out registries --update           re-read the notices, keep progress
 
 Warnings (a gap in the numbering, an item without a responsibility clause, a unit list
 that could not be split) go to stderr as file:line:column; stdout carries only registries.
 Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
     )
-    .action(async (paths: string[], options: { out?: string; units?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
+    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
     });
@@ -135,6 +138,32 @@ Examples:
         process.exitCode = await matrixCommand(paths, options);
       },
     );
+
+  program
+    .command('status')
+    .summary("record a task's progress in its registry")
+    .description(
+      "Set a task's status (open, in_progress, done, dropped) and add a dated progress note.\n" +
+        'Only those lines of the registry change: comments, key order, quoting and your x- fields stay as they are.',
+    )
+    .argument('<registry>', 'the registry file')
+    .argument('<task-id>', 'the task, by its id (3.11)')
+    .addArgument(new Argument('<status>', 'the new status').choices(['open', 'in_progress', 'done', 'dropped']))
+    .option('--on <date>', 'the day it happened, YYYY-MM-DD (default: today): done_on for done, and the date of the note')
+    .option('--note <text>', 'add a progress entry with this note')
+    .option('--by <unit>', 'the unit reporting the progress (must be named in the registry or its units directory)')
+    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ safety-tasks status registries/001.yaml 3.11 done --on 2024-12-20
+  $ safety-tasks status registries/001.yaml 4.12 in_progress --note 完成矿山隐患排查 --by 市应急局`,
+    )
+    .action(async (registry: string, taskId: string, status: 'open' | 'in_progress' | 'done' | 'dropped', options: { on?: string; note?: string; by?: string; units?: string }) => {
+      const { statusCommand } = await import('./status.js');
+      process.exitCode = await statusCommand(registry, taskId, status, options);
+    });
 
   try {
     await program.parseAsync(argv);

@@ -1,0 +1,111 @@
+/**
+ * Editing one task of a registry in place. The yaml Document API finds the
+ * nodes; the edit is spliced into the text at their ranges, so everything else
+ * — comments, key order, quoting, users' x- fields — stays byte for byte.
+ */
+import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+
+export type Status = 'open' | 'in_progress' | 'done' | 'dropped';
+
+export interface StatusEdit {
+  taskId: string;
+  status: Status;
+  /** the day it happened: done_on for done, and the date of the progress note */
+  on: string;
+  note?: string;
+  by?: string;
+}
+
+export class EditError extends Error {}
+
+/** Pure: the registry's text with the edit applied. */
+export function setTaskStatus(text: string, edit: StatusEdit): string {
+  const document = parseDocument(text, { keepSourceTokens: true });
+  if (document.errors.length > 0) throw new EditError(`the registry is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
+  const tasks = document.get('tasks', true);
+  if (!isSeq(tasks)) throw new EditError('the registry has no tasks list');
+  const task = (tasks as YAMLSeq).items.find((t) => isMap(t) && String((t as YAMLMap).get('id')) === edit.taskId) as YAMLMap | undefined;
+  if (!task) {
+    const ids = (tasks as YAMLSeq).items.map((t) => (isMap(t) ? String((t as YAMLMap).get('id')) : '')).filter(Boolean);
+    throw new EditError(`no task ${edit.taskId} in this registry (its tasks run ${ids[0] ?? '-'} … ${ids.at(-1) ?? '-'})`);
+  }
+  if (task.flow) return editThroughDocument(document, task, edit);
+
+  const splices: { at: number; remove: number; insert: string }[] = [];
+  const pairOf = (key: string) => task.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = (offset: number) => {
+    const end = text.indexOf('\n', offset);
+    return end < 0 ? text.length : end + 1;
+  };
+  const keyIndent = (pair: Pair) => {
+    const keyAt = (pair.key as { range: [number, number, number] }).range[0];
+    return ' '.repeat(keyAt - lineStart(keyAt));
+  };
+  const anchor = pairOf('status') ?? task.items[task.items.length - 1]!;
+  const indent = keyIndent(anchor);
+  const endOfPair = (pair: Pair) => {
+    const value = pair.value as { range?: [number, number, number] } | null;
+    return lineEnd(Math.max((value?.range?.[1] ?? (pair.key as { range: number[] }).range[1]!) - 1, 0));
+  };
+
+  const status = pairOf('status');
+  if (status && isScalar(status.value)) {
+    const [from, to] = status.value.range!;
+    splices.push({ at: from, remove: to - from, insert: edit.status });
+  }
+  const lines: string[] = [];
+  if (!status) lines.push(`${indent}status: ${edit.status}\n`);
+  const doneOn = pairOf('done_on');
+  if (edit.status === 'done') {
+    if (doneOn && isScalar(doneOn.value)) {
+      const [from, to] = doneOn.value.range!;
+      splices.push({ at: from, remove: to - from, insert: edit.on });
+    } else lines.push(`${indent}done_on: ${edit.on}\n`);
+  } else if (doneOn) {
+    // a task reopened is no longer done on that day
+    const from = lineStart((doneOn.key as { range: number[] }).range[0]!);
+    splices.push({ at: from, remove: endOfPair(doneOn) - from, insert: '' });
+  }
+  // new lines go after status (and after done_on where it stays)
+  const insertAt = endOfPair(edit.status === 'done' && doneOn ? doneOn : anchor);
+  if (lines.length > 0) splices.push({ at: insertAt, remove: 0, insert: lines.join('') });
+
+  if (edit.note) {
+    const entry = progressEntry(edit);
+    const progress = pairOf('progress');
+    if (progress && isSeq(progress.value) && !progress.value.flow && progress.value.items.length > 0) {
+      const last = progress.value.items[progress.value.items.length - 1] as { range: [number, number, number] };
+      const itemIndent = ' '.repeat(text.indexOf('-', lineStart(last.range[0])) - lineStart(last.range[0]));
+      splices.push({ at: lineEnd(last.range[1] - 1), remove: 0, insert: `${itemIndent}- ${entry}\n` });
+    } else if (!progress) {
+      splices.push({ at: insertAt, remove: 0, insert: `${indent}progress:\n${indent}  - ${entry}\n` });
+    } else return editThroughDocument(document, task, edit);
+  }
+
+  let edited = text;
+  for (const s of splices.sort((a, b) => b.at - a.at)) edited = edited.slice(0, s.at) + s.insert + edited.slice(s.at + s.remove);
+  if (edited.length > 0 && !edited.endsWith('\n') && text.endsWith('\n')) edited += '\n';
+  const check = parseDocument(edited);
+  if (check.errors.length > 0) return editThroughDocument(document, task, edit);
+  return edited;
+}
+
+function progressEntry(edit: StatusEdit): string {
+  const entry = new Document({ date: edit.on, note: edit.note, ...(edit.by ? { by: edit.by } : {}) });
+  (entry.contents as YAMLMap).flow = true;
+  return entry.toString({ flowCollectionPadding: false }).trim();
+}
+
+/** The same edit for layouts the splice does not know (a task written in flow style): through the Document, reprinted. */
+function editThroughDocument(document: Document.Parsed, task: YAMLMap, edit: StatusEdit): string {
+  task.set('status', edit.status);
+  if (edit.status === 'done') task.set('done_on', edit.on);
+  else task.delete('done_on');
+  if (edit.note) {
+    const progress = (task.get('progress', true) as YAMLSeq | undefined) ?? document.createNode([]);
+    progress.items.push(document.createNode({ date: edit.on, note: edit.note, ...(edit.by ? { by: edit.by } : {}) }));
+    task.set('progress', progress);
+  }
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
