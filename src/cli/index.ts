@@ -165,6 +165,42 @@ Examples:
       process.exitCode = await statusCommand(registry, taskId, status, options);
     });
 
+  program
+    .command('overdue')
+    .summary('report what is late as of a date, by unit')
+    .description(
+      'List tasks whose deadline has passed and that are neither done nor dropped, with the days overdue,\n' +
+        'the lead units, the deadline as printed and the last progress note; then a summary per unit.\n' +
+        "A task without a deadline of its own falls back on its notice's period end (shown as 期末), and a\n" +
+        'recurring duty (每季度…) is overdue for each whole period that ended with no progress dated inside it.',
+    )
+    .argument('<paths...>', 'registry files, or directories of them')
+    .option('--as-of <date>', 'the day to judge by, YYYY-MM-DD (default: today); a task due that day is not yet late')
+    .option('--unit <name>', 'only tasks this unit leads or supports (an alias works; groups count)')
+    .addOption(new Option('--within <days>', 'also list tasks due in the next N days').argParser(wholeNumber))
+    .addOption(new Option('--role <role>', 'with --unit: only tasks it leads, or only those it supports').choices(['lead', 'support']))
+    .option('--explicit-only', 'only deadlines the tasks state: no period ends, no recurring duties')
+    .option('--fail-on-overdue', 'exit 1 when anything is overdue (for a scheduled CI job)')
+    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ safety-tasks overdue registries
+  $ safety-tasks overdue registries --as-of 2025-01-15 --explicit-only
+  $ safety-tasks overdue registries --unit 市应急局 --within 30 --format csv > 市应急局.csv`,
+    )
+    .action(
+      async (
+        paths: string[],
+        options: { asOf?: string; unit?: string; within?: number; role?: 'lead' | 'support'; explicitOnly?: boolean; failOnOverdue?: boolean; units?: string; format: 'table' | 'csv' | 'json' | 'markdown' },
+      ) => {
+        const { overdueCommand } = await import('./overdue.js');
+        process.exitCode = await overdueCommand(paths, options);
+      },
+    );
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -102,14 +102,18 @@ function slicesToFit(section: ReportSection, width: number): Column[][] {
 }
 
 function formatCsv(report: Report): string {
-  const several = report.sections.length > 1;
-  const records: string[][] = [];
-  const columns = report.sections[0]?.columns ?? [];
-  records.push([...(several ? ['section'] : []), ...columns.map((c) => c.label)]);
-  for (const section of report.sections) {
-    for (const row of section.rows) records.push([...(several ? [section.title ?? ''] : []), ...section.columns.map((c) => text(row[c.key]))]);
+  const labels = (section: ReportSection) => section.columns.map((c) => c.label).join('\u0000');
+  const shared = report.sections.every((s) => labels(s) === labels(report.sections[0]!));
+  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => text(row[c.key])));
+  const csv = (records: string[][]) => stringify(records, { record_delimiter: 'windows' });
+  if (!shared) {
+    // sections with their own columns (rows, then a summary): one block each, a blank line between
+    return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => c.label), ...cells(s)])).join('\r\n')}`;
   }
-  return `\ufeff${stringify(records, { record_delimiter: 'windows' })}`;
+  const several = report.sections.length > 1;
+  const header = [...(several ? ['section'] : []), ...(report.sections[0]?.columns ?? []).map((c) => c.label)];
+  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [s.title ?? ''] : []), ...row]));
+  return `\ufeff${csv([header, ...body])}`;
 }
 
 function formatJson(report: Report): string {

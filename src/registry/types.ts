@@ -22,6 +22,10 @@ export interface Task {
   milestones?: { date: string; text: string }[];
   recurrence: Recurrence[];
   status: 'open' | 'in_progress' | 'done' | 'dropped';
+  /** the day the task was done: people fill it in (safety-tasks status) */
+  done_on?: string;
+  /** progress reported, newest last */
+  progress?: { date: string; note: string; by?: string }[];
   line: number;
 }
 

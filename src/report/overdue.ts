@@ -1,0 +1,195 @@
+/**
+ * What is late as of a date, and whose it is. A task is overdue when its
+ * deadline is before that date and it is neither done nor dropped; one without
+ * a deadline of its own falls back on its document's period end; a recurring
+ * duty is overdue for each period that has ended with no progress dated inside it.
+ */
+import type { Report } from '../format/report.js';
+import type { LoadedRegistry } from '../registry/load.js';
+import type { Task } from '../registry/types.js';
+import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
+import { assignments, NO_JURISDICTION, shortTitle, type Role } from './responsibility.js';
+
+export interface OverdueOptions {
+  asOf: string;
+  /** also list what falls due within this many days */
+  within?: number;
+  /** only tasks with a deadline of their own: no period ends, no recurring duties */
+  explicitOnly?: boolean;
+  /** only tasks of this unit (its canonical name in each jurisdiction) */
+  unitIn?: (jurisdiction: string) => string | null;
+  role?: Role;
+}
+
+export interface OverdueRow {
+  kind: 'overdue' | 'due soon';
+  jurisdiction: string;
+  document: string;
+  task: string;
+  title: string;
+  lead: string[];
+  due: string;
+  due_text: string | null;
+  basis: 'deadline' | 'period end' | 'recurring';
+  period: string | null;
+  /** days late (overdue) or days left (due soon) */
+  days: number;
+  last_progress: string | null;
+}
+
+export interface Period {
+  label: string;
+  start: string;
+  end: string;
+}
+
+const DAY = 86_400_000;
+const toTime = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const toDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / DAY);
+export const addDays = (date: string, days: number) => toDate(toTime(date) + days * DAY);
+
+/** Calendar periods for the intervals a notice sets: month, two months, quarter, half-year, year. */
+const PERIODS: Record<string, { months: number; label: (year: number, index: number) => string }> = {
+  P1M: { months: 1, label: (y, i) => `${y}-${String(i + 1).padStart(2, '0')}` },
+  P2M: { months: 2, label: (y, i) => `${y}-B${i + 1}` },
+  P3M: { months: 3, label: (y, i) => `${y}-Q${i + 1}` },
+  P6M: { months: 6, label: (y, i) => `${y}-H${i + 1}` },
+  P1Y: { months: 12, label: (y) => `${y}` },
+};
+
+/**
+ * The whole periods of an interval that lie within [from, to] and have ended
+ * before `asOf` (a period ending on the as-of day itself is not over yet).
+ */
+export function endedPeriods(interval: string, from: string, to: string, asOf: string): Period[] {
+  const kind = PERIODS[interval];
+  if (!kind) return [];
+  const periods: Period[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (let index = 0; index < 12 / kind.months; index++) {
+      const startMonth = index * kind.months;
+      const start = toDate(Date.UTC(year, startMonth, 1));
+      const end = toDate(Date.UTC(year, startMonth + kind.months, 0));
+      if (start >= from && end <= to && end < asOf) periods.push({ label: kind.label(year, index), start, end });
+    }
+  }
+  return periods;
+}
+
+export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: string | null) => UnitsDirectory | null, options: OverdueOptions): OverdueRow[] {
+  const soon = options.within !== undefined ? addDays(options.asOf, options.within) : null;
+  const chosen = options.unitIn ? mine(registries, units, options.unitIn, options.role) : null;
+  const rows: OverdueRow[] = [];
+  for (const { file, registry } of registries) {
+    const jurisdiction = registry.document?.jurisdiction ?? NO_JURISDICTION;
+    const directory = units(registry.document?.jurisdiction ?? null);
+    for (const task of registry.tasks ?? []) {
+      if (task.status === 'done' || task.status === 'dropped') continue;
+      if (chosen && !chosen.has(`${file}#${task.id}`)) continue;
+      const base = {
+        jurisdiction,
+        document: registry.document?.id ?? file,
+        task: task.id,
+        title: shortTitle(task),
+        lead: canonicalNames(directory, task.lead ?? []),
+        last_progress: lastNote(task),
+      };
+      const due = task.deadline ?? (options.explicitOnly ? null : registry.document?.period?.to ?? null);
+      if (due) {
+        const basis = task.deadline ? 'deadline' : 'period end';
+        const due_text = task.deadline ? task.deadline_text ?? task.deadline : null;
+        if (due < options.asOf) rows.push({ ...base, kind: 'overdue', due, due_text, basis, period: null, days: daysBetween(due, options.asOf) });
+        else if (soon && due <= soon) rows.push({ ...base, kind: 'due soon', due, due_text, basis, period: null, days: daysBetween(options.asOf, due) });
+      }
+      if (options.explicitOnly) continue;
+      const from = registry.document?.date ?? registry.document?.period?.from;
+      if (!from) continue;
+      const to = registry.document?.period?.to ?? options.asOf;
+      for (const recurrence of task.recurrence ?? []) {
+        for (const period of endedPeriods(recurrence.interval ?? '', from, to, options.asOf)) {
+          const reported = (task.progress ?? []).some((p) => p.date >= period.start && p.date <= period.end);
+          if (reported) continue;
+          rows.push({
+            ...base,
+            kind: 'overdue',
+            due: period.end,
+            due_text: recurrence.text,
+            basis: 'recurring',
+            period: period.label,
+            days: daysBetween(period.end, options.asOf),
+          });
+        }
+      }
+    }
+  }
+  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || a.document.localeCompare(b.document) || a.task.localeCompare(b.task, undefined, { numeric: true }));
+}
+
+function mine(
+  registries: LoadedRegistry[],
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  unitIn: (jurisdiction: string) => string | null,
+  role?: Role,
+): Set<string> {
+  return new Set(
+    assignments(registries, units, { throughGroups: true })
+      .filter((a) => a.unit === unitIn(a.jurisdiction) && (!role || a.role === role))
+      .map((a) => `${a.file}#${a.task.id}`),
+  );
+}
+
+function lastNote(task: Task): string | null {
+  const last = [...(task.progress ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+  return last ? `${last.date} ${last.note}` : null;
+}
+
+const KIND = { overdue: '逾期', 'due soon': '即将到期' };
+const BASIS = { deadline: '完成时限', 'period end': '期末', recurring: '周期' };
+
+export function overdueReport(rows: OverdueRow[]): Report {
+  const summary = new Map<string, { overdue: number; soon: number; oldest: number }>();
+  for (const row of rows) {
+    for (const unit of row.lead.length > 0 ? row.lead : ['（未明确牵头单位）']) {
+      const key = `${row.jurisdiction} ${unit}`;
+      const s = summary.get(key) ?? { overdue: 0, soon: 0, oldest: 0 };
+      if (row.kind === 'overdue') {
+        s.overdue++;
+        s.oldest = Math.max(s.oldest, row.days);
+      } else s.soon++;
+      summary.set(key, s);
+    }
+  }
+  return {
+    sections: [
+      {
+        title: null,
+        columns: [
+          { key: 'kind', label: '情况' },
+          { key: 'document', label: '文件', maxWidth: 24 },
+          { key: 'task', label: '任务' },
+          { key: 'title', label: '任务名称', maxWidth: 24 },
+          { key: 'lead', label: '牵头单位', maxWidth: 24 },
+          { key: 'due', label: '到期日' },
+          { key: 'due_text', label: '原文时限', maxWidth: 16 },
+          { key: 'basis', label: '依据' },
+          { key: 'days', label: '天数' },
+          { key: 'last_progress', label: '最近进展', maxWidth: 24 },
+        ],
+        rows: rows.map((r) => ({ ...r, kind: KIND[r.kind], basis: r.period ? `${BASIS[r.basis]} ${r.period}` : BASIS[r.basis] })),
+      },
+      {
+        title: '按单位汇总',
+        columns: [
+          { key: 'unit', label: '单位', maxWidth: 30 },
+          { key: 'overdue', label: '逾期' },
+          { key: 'soon', label: '即将到期' },
+          { key: 'oldest', label: '最久逾期天数' },
+        ],
+        rows: [...summary]
+          .map(([unit, s]) => ({ unit, overdue: s.overdue, soon: s.soon, oldest: s.overdue ? s.oldest : null }))
+          .sort((a, b) => b.overdue - a.overdue || (b.oldest ?? 0) - (a.oldest ?? 0) || a.unit.localeCompare(b.unit, 'zh')),
+      },
+    ],
+  };
+}
