@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../src/extract/dates.js';
+import { decodeNotice } from '../src/extract/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import { registryToYaml } from '../src/registry/serialize.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
@@ -22,7 +23,9 @@ const units = (jurisdiction: string | null) => directoryFor(directories, jurisdi
 
 describe.each(seeds)('seed %s', (name) => {
   const bytes = readFileSync(`seeds/${name}`);
-  const { registry } = extractNotice({ content: bytes.toString('utf8'), path: `seeds/${name}`, kind: 'text', bytes, units });
+  const decoded = decodeNotice(bytes);
+  if (!('text' in decoded)) throw new Error(decoded.problem);
+  const { registry } = extractNotice({ content: decoded.text, path: `seeds/${name}`, kind: 'text', bytes, units, encoding: decoded.encoding });
 
   it('gives the reviewed registry, byte for byte', () => {
     const expected = readFileSync(`test/fixtures/seeds/${name.replace(/\.txt$/, '.yaml')}`, 'utf8');

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { decodeNotice } from '../extract/decode.js';
 import { extractNotice, stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { mergeRegistry } from '../registry/merge.js';
@@ -49,15 +50,20 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     const shown = toPosix(path.normalize(file));
     try {
       const bytes = await readFile(file);
-      const content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      const decoded = decodeNotice(bytes);
+      if ('problem' in decoded) {
+        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', decoded.problem));
+        unreadable = true;
+        continue;
+      }
       const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-      const result = extractNotice({ content, path: shown, kind, bytes, units });
+      const result = extractNotice({ content: decoded.text, path: shown, kind, bytes, units, encoding: decoded.encoding });
       diagnostics.push(...result.diagnostics);
       registries.push(result.registry);
     } catch (error) {
       unreadable = true;
-      const message = error instanceof TypeError && /decode|encoded/i.test(error.message) ? 'not UTF-8 text' : String((error as Error).message ?? error);
-      diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
+      const reason = (error as NodeJS.ErrnoException).code ? (error as Error).message : `could not be read: ${String((error as Error).message ?? error)}`;
+      diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', reason));
       if (options.debug) process.stderr.write(`${(error as Error).stack}\n`);
     }
   }

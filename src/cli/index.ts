@@ -204,7 +204,12 @@ Examples:
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    // a failure of the tool itself: one line, the stack only when asked for
+    process.stderr.write(argv.includes('--debug') ? `${(error as Error).stack}\n` : `safety-tasks: ${(error as Error).message} (run again with --debug to see where)\n`);
+    process.exitCode = 2;
   }
 }

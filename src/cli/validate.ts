@@ -42,7 +42,12 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
         return null;
       });
       if (text === null) continue;
-      diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
+      try {
+        diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
+      } catch (error) {
+        // one file's surprise is a diagnostic on that file, never the end of the run
+        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', `could not be checked: ${(error as Error).message}`));
+      }
     }
   }
 

@@ -26,6 +26,8 @@ export interface ExtractInput {
   id?: string;
   /** the raw bytes, for the checksum; defaults to the UTF-8 of `content` */
   bytes?: Uint8Array;
+  /** the character encoding the bytes were read in, recorded in the registry */
+  encoding?: string;
   /** the units directory of a jurisdiction, to write canonical unit names */
   units?: (jurisdiction: string | null) => UnitsDirectory | null;
 }
@@ -85,7 +87,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     return { ...task, lead, support: canonicalNames(directory, task.support).filter((u) => !lead.includes(u)) };
   });
   if (tasks.length === 0) {
-    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'warning', 'found no numbered items that assign work'));
+    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', 'found no numbered items that assign work: is this a notice?'));
   }
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
@@ -99,7 +101,11 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       date: meta.date,
       period: meta.period,
       jurisdiction: meta.jurisdiction,
-      source: { path: input.path, sha256: createHash('sha256').update(bytes).digest('hex') },
+      source: {
+        path: input.path,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        ...(input.encoding ? { encoding: input.encoding } : {}),
+      },
     },
     tasks,
   };

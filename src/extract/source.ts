@@ -43,7 +43,8 @@ const CHROME_TOKEN = new RegExp(
   'g',
 );
 const CHROME_LINE_LENGTH = 40;
-const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
+/** Zero-width characters, and control and escape sequences a scraped page can carry. */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]|\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-_])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
   const source = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
@@ -57,7 +58,7 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
     const short = source.slice(lineStart, lineEnd).trim().length <= CHROME_LINE_LENGTH;
     cuts.push(short ? [lineStart, lineEnd] : [m.index, m.index + m[0].length]);
   }
-  for (const m of source.matchAll(ZERO_WIDTH)) cuts.push([m.index, m.index + m[0].length]);
+  for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
   // a lone bar left at the end of a scraped line (`…的通知 |`)
   for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
   cuts.push(...markupRanges(source, kind));

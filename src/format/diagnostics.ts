@@ -5,6 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
+import { printable } from './printable.js';
 
 export interface DiagnosticFormatOptions {
   color: boolean;
@@ -24,8 +25,8 @@ export function formatDiagnosticsText(diagnostics: Diagnostic[], options: Diagno
   for (const d of [...diagnostics].sort(byPlace)) {
     if (file !== null && d.file !== file) out += '\n';
     file = d.file;
-    const hint = d.suggestion ? ` (${d.suggestion})` : '';
-    out += `${d.file}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${d.message}${hint}  ${paint.dim(d.rule)}\n`;
+    const hint = d.suggestion ? ` (${printable(d.suggestion)})` : '';
+    out += `${printable(d.file)}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${printable(d.message)}${hint}  ${paint.dim(d.rule)}\n`;
   }
   if (options.summary) {
     const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
@@ -47,8 +48,8 @@ export function formatDiagnosticsGithub(diagnostics: Diagnostic[]): string {
   return [...diagnostics]
     .sort(byPlace)
     .map((d) => {
-      const message = d.suggestion ? `${d.message} (${d.suggestion})` : d.message;
-      return `::${command[d.severity]} file=${property(d.file)},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(message)}\n`;
+      const message = printable(d.suggestion ? `${d.message} (${d.suggestion})` : d.message);
+      return `::${command[d.severity]} file=${property(printable(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(message)}\n`;
     })
     .join('');
 }

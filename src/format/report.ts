@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
+import { printable } from './printable.js';
 
 export type Cell = string | number | null | string[];
 
@@ -37,7 +38,8 @@ export interface ReportFormatOptions {
 
 export type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 
-const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('、') : String(cell));
+const text = (cell: Cell | undefined): string =>
+  cell === null || cell === undefined ? '' : printable(Array.isArray(cell) ? cell.join('、') : String(cell));
 
 /** Break text into lines no wider than `width` display columns. */
 export function wrapToWidth(value: string, width: number): string {
@@ -59,10 +61,10 @@ export function wrapToWidth(value: string, width: number): string {
 function formatTable(report: Report, options: ReportFormatOptions): string {
   const out: string[] = [];
   for (const section of report.sections) {
-    if (section.title) out.push(section.title);
+    if (section.title) out.push(printable(section.title));
     for (const columns of slicesToFit(section, options.width)) {
       const table = new Table({
-        head: columns.map((c) => wrapToWidth(c.label, c.maxWidth ?? 40)),
+        head: columns.map((c) => wrapToWidth(printable(c.label), c.maxWidth ?? 40)),
         style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
         // no rule between rows: a ledger reads down its rows
         chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },

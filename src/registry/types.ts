@@ -37,7 +37,7 @@ export interface DocumentMeta {
   date: string | null;
   period: { from: string; to: string } | null;
   jurisdiction: string | null;
-  source: { path: string; sha256: string };
+  source: { path: string; sha256: string; encoding?: string };
 }
 
 export interface Registry {
