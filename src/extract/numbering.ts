@@ -152,7 +152,8 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
     if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;
       const jump = marker.value - expected;
-      if (!(marker.atLineStart && jump > 0 && jump <= 3)) continue;
+      // a gap is believed at the top, or within a list already begun: a stray (2) must not open one under an item
+      if (!(marker.atLineStart && (previous !== undefined || parent === null) && jump > 0 && jump <= 3)) continue;
       gapFrom = expected;
     }
     const node: OutlineNode = { marker, contentEnd: bodyEnd, children: [], parent };
