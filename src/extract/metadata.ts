@@ -112,7 +112,9 @@ function tidy(s: string): string {
 
 function isTitleLine(line: string): boolean {
   const t = comparable(line);
-  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !/[。，,;；]/.test(t);
+  // a numbered heading (三、主要任务) is a section, not the title
+  const numbered = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+[)、.]|第[一二三四五六七八九十\d]+[章节])/.test(t);
+  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；]/.test(t);
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(]\s*(\d{4})\s*[〕\]】)]\s*(\d{1,5})\s*号/;

@@ -29,6 +29,11 @@ export interface OutlineNode {
   contentEnd: number;
   children: OutlineNode[];
   parent: OutlineNode | null;
+  /**
+   * A top-level item of a lesser style than the notice's sections (a `（一）`
+   * before any `一、`): its section is missing, so its id starts at 0.
+   */
+  orphan?: boolean;
 }
 
 export interface NumberingGap {
@@ -165,5 +170,7 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
     accepted.push(node);
   }
   for (let i = 0; i < accepted.length - 1; i++) accepted[i]!.contentEnd = accepted[i + 1]!.marker.start;
+  const top = Math.min(...roots.map((r) => RANK[r.marker.style]));
+  for (const root of roots) if (RANK[root.marker.style] > top) root.orphan = true;
   return { roots, gaps };
 }

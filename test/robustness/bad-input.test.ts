@@ -1,0 +1,68 @@
+/** Whatever a colleague's PC produces, each bad file gets one line naming it and what is wrong; the rest are still read. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bad-'));
+const file = (name: string, content: string | Buffer) => {
+  writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+};
+mkdirSync(path.join(dir, 'no-notices'));
+writeFileSync(path.join(dir, 'no-notices', 'readme.rst'), '说明');
+
+const cases: [string, string, RegExp][] = [
+  ['a missing path', path.join(dir, 'missing.txt'), /no such file or directory/],
+  ['a directory without notices', path.join(dir, 'no-notices'), /holds no \.txt or \.md notices/],
+  ['an empty file', file('empty.txt', ''), /the file is empty/],
+  ['a file of blank lines', file('blank.txt', '\n\n  \n'), /holds no text/],
+  ['a PDF', file('notice.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj')), /a PDF file/],
+  ['a .docx', file('notice.docx.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), /\.docx or other zip file/],
+  ['an image', file('scan.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), /a PNG image/],
+  ['binary bytes', file('data.txt', Buffer.from([0x01, 0x00, 0x02, 0x00, 0xff])), /NUL bytes/],
+  ['bytes in no Chinese encoding', file('latin.txt', Buffer.from([0x41, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x80, 0x81, 0xfe, 0x20])), /cannot tell its character encoding/],
+  ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), /far larger than any notice/],
+];
+
+function extract(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', ...args, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+describe('bad input', () => {
+  it.each(cases)('%s: one line naming it, exit 2, and the good notice is still read', (_name, given, problem) => {
+    const result = extract(given, 'seeds/003_c1536b6ac6ba3ddc.txt');
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n').filter((l) => l.includes('unreadable-input'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(given.split(path.sep).join('/'));
+    expect(lines[0]).toMatch(problem);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(result.stdout).document.id).toBe('003_c1536b6ac6ba3ddc');
+  });
+
+  it('a file with no numbered items: problems found (exit 1), said in one line', () => {
+    const plain = file('letter.txt', '各位同事：\n请于周五前提交周报。\n谢谢。\n');
+    const result = extract(plain);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/letter\.txt:1:1  error  found no numbered items .*  no-tasks$/);
+    expect(JSON.parse(result.stdout).tasks).toEqual([]);
+  });
+
+  it('never overwrites a registry it did not write without --update or --force, and writes atomically', () => {
+    const out = path.join(dir, 'registries');
+    mkdirSync(out, { recursive: true });
+    const target = path.join(out, '003_c1536b6ac6ba3ddc.yaml');
+    writeFileSync(target, '# 手工台账\nversion: 1\n');
+    const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(readFileSync(target, 'utf8')).toBe('# 手工台账\nversion: 1\n');
+    expect(spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--force']).status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toContain('id: 003_c1536b6ac6ba3ddc');
+  });
+});
