@@ -48,6 +48,7 @@ describe('deadlines: the table of rules §5', () => {
     ['推行“一周一小练、一月一大练、一季度一检验”工作机制', 2022],
     ['6月底前完成排查', null],
     ['3123年底前完成', 2024],
+    ['达到“十三五”末的1.5倍以上', 2021],
   ])('sets no deadline: %s', (text, year) => {
     expect(deadlineIn(text, year).deadline).toBeNull();
   });
@@ -101,6 +102,8 @@ describe('deadlines in more shapes', () => {
     ['6月份全面完成整改', '2024-06-30'],
     ['六月底前完成', '2024-06-30'],
     ['年底完成验收', '2024-12-31'],
+    ['“十四五”末建成1个省级综合性应急救援基地', '2025-12-31'],
+    ['力争2024年全省非煤矿山数量减少20%以上', '2024-12-31'],
   ])('%s → %s', (text, deadline) => {
     expect(readDeadline(text, { year: 2024 }).deadline).toBe(deadline);
   });

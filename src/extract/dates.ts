@@ -80,7 +80,8 @@ function arabicDatesMapped(text: string): { text: string; origin: number[] } {
 
 /** Text inside 《》 and “” is a title or a slogan: its years are not dates to meet. */
 function maskQuoted(text: string): string {
-  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => '□'.repeat(q.length));
+  // a plan's name in quotes (“十四五”) still dates a phrase: “十四五”末
+  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) ? q : '□'.repeat(q.length)));
 }
 
 /** Recurring duties, each with the group that names its period. */
@@ -183,6 +184,17 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
     },
   },
   {
+    // “十四五”末: the last day of a five-year plan
+    // (not a baseline: 达到“十三五”末的1.5倍, 较“十三五”末)
+    pattern: /(?<![较比与同])“?([一二三四五六七八九十]{1,3})五”?(?:末|期末|时期末)(?!的)/g,
+    read(m) {
+      const plan = parseChineseNumeral(m[1]!);
+      // 三五 began in 1966; every plan since is five years
+      const deadline = plan && plan >= 3 ? isoDate(1966 + 5 * (plan - 3) + 4, 12) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
     // a month alone, given as a time limit: 完成时限：4月
     pattern: new RegExp(`(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:]? ?(?:${Y})?${M}份?`, 'g'),
     read(m, year) {
@@ -193,7 +205,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
   },
   {
     // 到2020年, 至2025年; a year opening a sentence (2020年市政消火栓建有率达到100%); 2025年完成
-    pattern: new RegExp(`(?:(?:到|至|截至|截止)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
+    pattern: new RegExp(`(?:(?:到|至|截至|截止|力争|争取)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
     read(m) {
       const y = Number(m[1] ?? m[2] ?? m[3]);
       const deadline = isoDate(y, 12);

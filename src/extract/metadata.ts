@@ -82,7 +82,12 @@ export function readMetadata(text: string, norm: string): MetadataReading {
     title = named.find((n) => DOC_TYPE.test(comparable(n))) ?? named[0]!;
   }
   // a 通知 that prints no other document holds the tasks itself: its own title is the title
-  if (!title && covering && !covering[1]) title = covering[0];
+  if (!title && covering && !covering[1]) {
+    // printed with its issuer where the title line has it (XX委员会关于开展…的通知)
+    const line = lines[coveringLine];
+    const issuerPart = line ? line.text.slice(0, Math.max(0, covering.index - line.start)).trim() : '';
+    title = looksLikeUnit(joinBroken(issuerPart)) ? issuerPart + covering[0] : covering[0];
+  }
   if (!title) {
     const first = lines.find((l) => isTitleLine(l.text)) ?? lines.find((l) => l.text.trim() !== '');
     if (first) {

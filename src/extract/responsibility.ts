@@ -14,7 +14,7 @@ const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:
 const ROLE_PHRASE = /^(?:此项工作)?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责)$/;
 // 应 opens 应急 in many names: it is a modal verb only before another word
 const MODAL = '要|应当|应(?!急)|须|必须';
-const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);
+const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责|分工)?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);
 const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
 
 /**

@@ -74,7 +74,8 @@ export function tasksOfItem(
     runStart = clause.end;
   }
   // after the last item's last clause, a new paragraph is the notice's closing (请…于6月18日前报送…), not the item
-  if (lastOfPart && clauses.length > 0 && /\n/.test(notice.text.slice(runStart, to))) to = runStart;
+  const lineBreak = notice.text.slice(runStart, to).indexOf('\n');
+  if (lastOfPart && clauses.length > 0 && lineBreak >= 0) to = runStart + lineBreak;
   const tail = joinBroken(notice.text.slice(runStart, to)).replace(/^[。;；,，\s]+/, '');
   if (runs.length === 0) runs.push({ start: runStart, end: to, clause: null });
   else if (tail) runs[runs.length - 1]!.end = to;
