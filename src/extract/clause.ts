@@ -118,13 +118,13 @@ type Role = 'lead' | 'support' | 'responsible';
  */
 export function parseResponsibility(clauseText: string, options: ClauseOptions = {}): Responsibility {
   // a space on one line between two names separates them (市应急局 市公安局); a line break does not
-  const separated = clauseText.replace(/(?<=[局委办厅室队会心门位府团])[ \u3000]+(?=[市县区省镇乡各])/g, '、');
+  const separated = clauseText.replace(/(?<=[局委办厅部室处科院所站馆台心队会位门关团府司街镇])[ \u3000]+(?=[市县区省镇乡各团共驻国中])/g, '、');
   const text = joinBroken(separated).replace(/^由/, '');
   const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
   const parts: { role: Role | null; units: string[] }[] = [];
   let timeLimit: string | undefined;
   for (let segment of segments) {
-    segment = segment.replace(/^由/, '');
+    segment = segment.replace(/^(?:此项工作|该项工作|上述工作)?由/, '');
     const limit = TIME_LIMIT_LABEL.exec(segment);
     if (limit || (TIME_WORDS.test(segment) && !looksLikeUnit(stripVerb(segment).list))) {
       timeLimit = segment.slice(limit?.[0].length ?? 0);
@@ -223,7 +223,8 @@ function readClause(
   to: number,
   options: ClauseOptions,
 ): Clause | null {
-  const words = joinBroken(text.slice(open + 1, close));
+  const printed = text.slice(open + 1, close);
+  const words = joinBroken(printed);
   if (!words || /^\d/.test(joinBroken(inner)) || /^其中|^含|^即|^如|^包括|^试行|^暂行|^下称|^以下简称|^简称/.test(words)) return null;
   const before = norm.slice(from, open).replace(/\s+$/, '');
   const rawAfter = norm.slice(close + 1, to);
@@ -232,7 +233,8 @@ function readClause(
   // a clause may close a heading line with no full stop: `1.加强…（市应急局牵头）⏎具体内容`
   const atSentenceEnd = after === '' || /^[。;!?,]/.test(after) || /^\d{1,3}\s*[.、]/.test(after) || /^[ \t]*\n/.test(rawAfter);
   if (!atSentenceStart && !atSentenceEnd) return null;
-  const responsibility = parseResponsibility(words, options);
+  // read from the text as printed: a space between two names on one line separates them
+  const responsibility = parseResponsibility(printed, options);
   const units = [...responsibility.lead, ...responsibility.support];
   if (units.length === 0) return null;
   const unitLike = units.filter(looksLikeUnit).length;

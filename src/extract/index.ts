@@ -50,7 +50,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
 
   const placed: { at: number; task: Task }[] = [];
   for (const part of bodyParts(notice, meta.bodyStart)) {
-    const tables = findTables(notice.text, part.start, part.end);
+    const tables = findTables(notice.text, part.start, part.end, clauseOptions);
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
     const { roots, gaps } = buildOutline(markers, part.end);

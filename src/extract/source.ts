@@ -61,8 +61,23 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
   for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
   // a lone bar left at the end of a scraped line (`…的通知 |`)
   for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  cuts.push(...runningHeaders(source));
   cuts.push(...markupRanges(source, kind));
   return fromCuts(source, mergeRanges(cuts));
+}
+
+/**
+ * A short line printed again and again (`××县人民政府公报` atop every page of
+ * a gazette) is a running header or footer, wherever a page break left it.
+ */
+function runningHeaders(source: string): Range[] {
+  const seen = new Map<string, Range[]>();
+  for (const m of source.matchAll(/^[ \t\u3000]*(\S[^\n]{1,29}?)[ \t\u3000]*$/gm)) {
+    const line = m[1]!;
+    if (/[。，,；;（）()：:]/.test(line) || /^(?:[一二三四五六七八九十\d]+[、.．]|第.{1,3}[章节])/.test(line)) continue;
+    seen.set(line, [...(seen.get(line) ?? []), [m.index, m.index + m[0].length]]);
+  }
+  return [...seen.values()].filter((places) => places.length >= 3).flat();
 }
 
 /**

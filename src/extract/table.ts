@@ -32,7 +32,7 @@ const HEADER_CELL: [RegExp, Column][] = [
   [/配合|协办|参与|协同/, 'support'],
   [/责任(?:单位|部门)|主办|承办|实施(?:单位|主体)/, 'responsible'],
   [/时限|时间|期限|节点/, 'deadline'],
-  [/任务|内容|事项|措施|工作|要求/, 'task'],
+  [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
 ];
 
 /** Cells are separated by bars, or by tabs in text copied from a word processor. */
@@ -58,16 +58,19 @@ function columnsOf(cells: string[]): Column[] | null {
 }
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
-export function findTables(text: string, from: number, to: number): TaskTable[] {
+export function findTables(text: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): TaskTable[] {
+  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean };
   const tables: TaskTable[] = [];
-  let current: { table: TaskTable; columns: Column[]; header: string; bordered: boolean } | null = null;
+  let current: Open | null = null;
+  let last: Open | null = null;
   let at = from;
   for (const line of text.slice(from, to).split('\n')) {
     const start = at;
     at += line.length + 1;
     const separator = separatorOf(line);
     if (!separator) {
-      if (current && line.trim() !== '') current = null;
+      // a table broken over pages goes on after 续表 and its header printed again
+      if (current && line.trim() !== '' && !/^\s*[（(]?续(?:表|上表)[)）]?\s*$/.test(line)) current = null;
       continue;
     }
     const bordered = /^\s*[|｜]/.test(line) && /[|｜]\s*$/.test(line);
@@ -75,13 +78,17 @@ export function findTables(text: string, from: number, to: number): TaskTable[] 
     const columns = cells.length >= 3 ? columnsOf(cells) : null;
     if (columns) {
       // a header repeated after a page break continues the table
-      if (current && joinBroken(line) === current.header) continue;
+      if (last && joinBroken(line) === last.header) {
+        current = last;
+        continue;
+      }
       current = { table: { start, end: start + line.length, rows: [] }, columns, header: joinBroken(line), bordered };
+      last = current;
       tables.push(current.table);
       continue;
     }
     if (!current || /^[\s|｜:：-]+$/.test(line)) continue;
-    const row = readRow(cellsOf(line, current.bordered), current.columns, start, current.table.rows.length + 1);
+    const row = readRow(cellsOf(line, current.bordered), current.columns, start, current.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
       current.table.rows.push(row);
       current.table.end = start + line.length;
@@ -90,7 +97,7 @@ export function findTables(text: string, from: number, to: number): TaskTable[] 
   return tables.filter((t) => t.rows.length > 0);
 }
 
-function readRow(cells: string[], columns: Column[], start: number, position: number): TableRow | null {
+function readRow(cells: string[], columns: Column[], start: number, position: number, firstListedLeads: boolean): TableRow | null {
   // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
   const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
   const cell = (column: Column) =>
@@ -99,17 +106,21 @@ function readRow(cells: string[], columns: Column[], start: number, position: nu
   if (!task) return null;
   // inside a cell, units may be separated by spaces alone
   const cellText = (column: Column) => columns.flatMap((c, i) => (c === column ? [(aligned[i] ?? '').trim()] : [])).filter(Boolean).join(' ');
-  const unitsIn = (column: Column) => splitUnits(cellText(column).replace(/\s+/g, '、'));
+  // a dash or 无 in a unit cell names no unit
+  const unitsIn = (column: Column) => splitUnits(cellText(column).replace(/\s+/g, '、')).filter((u) => !/^[—–\-－/／无]+$/.test(u));
   const lead = unitsIn('lead');
   const responsible = unitsIn('responsible');
   const support = unitsIn('support');
   const hasLeadColumn = columns.includes('lead');
+  // without a 牵头 column the units listed are joint leads, unless the notice says the first one leads
+  const [first, ...rest] = responsible;
+  const leads = hasLeadColumn ? lead : firstListedLeads && first ? [first] : responsible;
   return {
     start,
     position,
     task,
-    lead: hasLeadColumn ? lead : responsible,
-    support: hasLeadColumn ? [...responsible, ...support] : support,
+    lead: leads,
+    support: hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support,
     responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
     timeLimit: cell('deadline'),
   };
