@@ -1,20 +1,24 @@
 /** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { decodeNotice } from '../extract/decode.js';
-import { extractNotice, stemOf } from '../extract/index.js';
+import { stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { mergeRegistry } from '../registry/merge.js';
 import { registriesToJson, registryToYaml } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { extractFile, type ExtractedFile } from './extract-one.js';
 import { toPosix, writeAtomically } from './files.js';
 
 export interface ExtractOptions {
   out?: string;
+  /** worker threads to extract with; default: one per core (at most 4) for more than a handful of files */
+  jobs?: number;
   /** merge into an existing registry, keeping what people wrote */
   update?: boolean;
   /** overwrite an existing registry */
@@ -39,61 +43,119 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     } else files.push(...found);
   }
 
-  const directories = await loadUnitsDirectories(options.units).catch((error: Error) => {
-    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', error.message));
+  let directories = new Map<string, UnitsDirectory>();
+  try {
+    directories = await loadUnitsDirectories(options.units);
+  } catch (error) {
+    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', (error as Error).message));
     unreadable = true;
-    return new Map<string, UnitsDirectory>();
-  });
-  const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
-  const registries: Registry[] = [];
-  for (const file of files) {
-    const shown = toPosix(path.normalize(file));
-    try {
-      const bytes = await readFile(file);
-      const decoded = decodeNotice(bytes);
-      if ('problem' in decoded) {
-        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', decoded.problem));
-        unreadable = true;
-        continue;
-      }
-      const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-      const result = extractNotice({ content: decoded.text, path: shown, kind, bytes, units, encoding: decoded.encoding });
-      diagnostics.push(...result.diagnostics);
-      registries.push(result.registry);
-    } catch (error) {
-      unreadable = true;
-      const reason = (error as NodeJS.ErrnoException).code ? (error as Error).message : `could not be read: ${String((error as Error).message ?? error)}`;
-      diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', reason));
-      if (options.debug) process.stderr.write(`${(error as Error).stack}\n`);
-    }
   }
+  const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
 
-  if (options.out) {
-    await mkdir(options.out, { recursive: true });
-    const schema = toPosix(path.relative(path.resolve(options.out), SCHEMA));
-    for (const registry of registries) {
+  // registries go out as they come, in the order of the files: nothing holds the corpus
+  const output = registryOutput(options, files.length);
+  if (options.out) await mkdir(options.out, { recursive: true });
+  const progress = progressBar(files.length);
+  for await (const extracted of extractAll(files, units, options)) {
+    diagnostics.push(...extracted.diagnostics);
+    if (extracted.unreadable) unreadable = true;
+    progress.step(extracted.bytes);
+    if (!extracted.registry) continue;
+    if (options.out) {
+      const registry = extracted.registry;
       const target = path.join(options.out, `${stemOf(registry.document.source.path)}.${options.format}`);
+      const schema = toPosix(path.relative(path.resolve(options.out), SCHEMA));
       const fresh = options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema);
       const written = await writeRegistry(target, fresh, registry, options);
       diagnostics.push(...written);
       if (written.some((d) => d.severity === 'error')) unreadable = true;
-    }
-  } else if (registries.length > 0) {
-    const schema = toPosix(path.relative(process.cwd(), SCHEMA));
-    const single = registries.length === 1 ? registries[0]! : null;
-    process.stdout.write(
-      options.format === 'json'
-        ? registriesToJson(single ?? registries)
-        : single
-          ? registryToYaml(single, schema)
-          : registryToYaml(registries as unknown as Registry, schema),
-    );
+    } else output.write(extracted.registry);
   }
+  progress.done();
+  output.end();
 
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
   if (unreadable) return 2;
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** Extract every file, on the main thread or in worker threads, yielding results in file order. */
+async function* extractAll(files: string[], units: (jurisdiction: string | null) => UnitsDirectory | null, options: ExtractOptions): AsyncGenerator<ExtractedFile> {
+  const jobs = Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length);
+  if (jobs <= 1) {
+    for (const file of files) yield await extractFile(file, units, options.debug);
+    return;
+  }
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, debug: options.debug } }));
+  const done = new Map<number, ExtractedFile>();
+  let waiting: (() => void) | null = null;
+  let next = 0;
+  const send = (worker: Worker) => {
+    if (next < files.length) worker.postMessage({ index: next, file: files[next++] });
+  };
+  for (const worker of workers) {
+    worker.on('message', ({ index, result }: { index: number; result: ExtractedFile }) => {
+      done.set(index, result);
+      send(worker);
+      waiting?.();
+    });
+    // a few files in flight a worker keeps it busy; results wait for their turn in `done`
+    send(worker);
+    send(worker);
+  }
+  try {
+    for (let index = 0; index < files.length; index++) {
+      while (!done.has(index)) await new Promise<void>((resolve) => (waiting = resolve));
+      const result = done.get(index)!;
+      done.delete(index);
+      yield result;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** stdout output that streams: one registry as an object, several as a list, written as they come. */
+function registryOutput(options: ExtractOptions, count: number) {
+  const schema = toPosix(path.relative(process.cwd(), SCHEMA));
+  let written = 0;
+  const write = (text: string) => process.stdout.write(text);
+  return {
+    write(registry: Registry) {
+      if (count === 1) write(options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema));
+      else if (options.format === 'json') write(`${written === 0 ? '[\n' : ',\n'}${registriesToJson(registry).trimEnd().replace(/^/gm, '  ')}`);
+      else write(`${written === 0 ? `# yaml-language-server: $schema=${schema}\n` : ''}${registryToYaml([registry], null)}`);
+      written++;
+    },
+    end() {
+      if (count > 1 && options.format === 'json') write(written === 0 ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+/** On a terminal, extraction of more than a handful of files shows files done, MB/s and time left; on a pipe, nothing. */
+function progressBar(total: number) {
+  const shown = Boolean(process.stderr.isTTY) && total > 5;
+  const started = performance.now();
+  let files = 0;
+  let bytes = 0;
+  return {
+    step(size: number) {
+      files++;
+      bytes += size;
+      if (!shown) return;
+      const seconds = (performance.now() - started) / 1000;
+      const rate = bytes / 1024 / 1024 / Math.max(seconds, 0.001);
+      const eta = files > 0 ? ((total - files) * seconds) / files : 0;
+      const width = 24;
+      const filled = Math.round((files / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${files}/${total} files  ${rate.toFixed(1)} MB/s  eta ${eta.toFixed(0)}s `);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\u001b[K');
+    },
+  };
 }
 
 /**

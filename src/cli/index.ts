@@ -10,6 +10,11 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function positiveNumber(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number from 1');
+  return Number(value);
+}
+
 export async function run(argv: string[]): Promise<void> {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const program = new Command('safety-tasks')
@@ -32,6 +37,7 @@ export async function run(argv: string[]): Promise<void> {
     .option('--force', 'where <dir>/<name>.yaml exists, replace it')
     .option('-u, --units <file|dir>', 'units directory to write canonical unit names from (default: the shipped units/, by jurisdiction)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)').argParser(positiveNumber))
     .option('--debug', 'print the stack of an unexpected error')
     .addHelpText(
       'after',
@@ -46,7 +52,7 @@ Warnings (a gap in the numbering, an item without a responsibility clause, a uni
 that could not be split) go to stderr as file:line:column; stdout carries only registries.
 Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
     )
-    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; format: 'yaml' | 'json'; debug?: boolean }) => {
+    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
     });

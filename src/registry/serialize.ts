@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { Registry } from './types.js';
 
-export function registryToYaml(registry: Registry, schemaPath: string | null): string {
+export function registryToYaml(registry: Registry | Registry[], schemaPath: string | null): string {
   const header = schemaPath ? `# yaml-language-server: $schema=${schemaPath}\n` : '';
   return header + stringify(registry, { lineWidth: 0, aliasDuplicateObjects: false });
 }
