@@ -29,7 +29,7 @@ export interface ClauseOptions {
 }
 
 /** Endings of unit names: bureaus, committees, offices, groups, operators. */
-const UNIT_SUFFIX =
+export const UNIT_SUFFIX =
   /(?:局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
 /** Group names (各镇街, 各有关部门, 有关部门) start like this. */
 const GROUP_PREFIX = /^(?:各|有关|相关|其他|全市各|全区各|全县各)/;
@@ -124,7 +124,7 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
   const parts: { role: Role | null; units: string[] }[] = [];
   let timeLimit: string | undefined;
   for (let segment of segments) {
-    segment = segment.replace(/^(?:此项工作|该项工作|上述工作)?由/, '');
+    segment = segment.replace(/^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?由/, '');
     const limit = TIME_LIMIT_LABEL.exec(segment);
     if (limit || (TIME_WORDS.test(segment) && !looksLikeUnit(stripVerb(segment).list))) {
       timeLimit = segment.slice(limit?.[0].length ?? 0);

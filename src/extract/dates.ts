@@ -11,6 +11,11 @@ import { foldWidths } from './source.js';
 export interface DateContext {
   /** the year a phrase without one belongs to: the document's, else its period's */
   year: number | null;
+  /**
+   * the day the notice starts to run (its date of issue, else its period's
+   * start): a day named without 前 before it is a past event, not a deadline
+   */
+  since?: string | null;
 }
 
 export interface DeadlineFinding {
@@ -105,7 +110,8 @@ const Y = '(\\d{4}) ?年';
 const M = '(\\d{1,2}) ?月';
 const D = '(\\d{1,2}) ?[日号]';
 const BY = '(?:前|之前|以前|为止|止)';
-const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): Omit<DeadlineFinding, 'index' | 'text'> | null }[] = [
+type Reading = Omit<DeadlineFinding, 'index' | 'text'> & { bare?: boolean };
+const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
   {
     // 自2021年12月20日至2022年3月31日: the end, and where it starts
     pattern: new RegExp(`(?:自|从)?(?:${Y})?${M}(?:${D})?(?:起)?(?:至|到|—|–|~|-)(?:${Y})?${M}(?:${D})?(?:${BY})?`, 'g'),
@@ -153,6 +159,33 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), m[3] === '上' ? 10 : m[3] === '中' ? 20 : undefined) : null;
       return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 6月中下旬, 7月上中旬: the end of the later part
+    pattern: new RegExp(`(?:${Y})?${M}(?:上中|中下)旬`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2]), m[0].includes('上中') ? 20 : undefined) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 6月份, as a time limit (6月份，聚焦…开展集中执法): the month's end
+    pattern: new RegExp(`(?:${Y})?${M}份(?!以来|以前|之前)`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2])) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
+    // 6月16日，…开展: the day an activity is held (a day before the notice ran is a past event: see findDeadlines)
+    pattern: new RegExp(`(?:${Y})?${M}${D}(?![前起至到—–~-]|以来|以前|之前)`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2]), Number(m[3])) : null;
+      return deadline ? { deadline, bare: true } : null;
     },
   },
   {
@@ -215,6 +248,8 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): O
 ];
 
 const PLAUSIBLE_YEAR = (date: string) => date >= '1900' && date < '2200';
+const shiftDays = (date: string, days: number) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8)) + days)).toISOString().slice(0, 10);
 
 /** Every date the text sets for finishing something, in text order. */
 export function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
@@ -233,9 +268,17 @@ export function findDeadlines(text: string, context: DateContext): DeadlineFindi
         continue;
       }
       if (taken.some(([a, b]) => from < b && to > a)) continue;
-      const reading = rule.read(m, context.year);
+      let reading = rule.read(m, context.year);
       // a notice's own dates fall within two centuries of ours; 3123年 is a misread number
       if (!reading || !PLAUSIBLE_YEAR(reading.deadline)) continue;
+      // a bare day is a deadline only once the notice runs: before that it is an event recalled
+      if (reading.bare && !(context.since && reading.deadline >= context.since)) continue;
+      const { bare: _bare, ...finding } = reading;
+      // a year left out is this year's, unless that day had long passed when the notice was issued (3月底前 in October)
+      if (!/\d{4}\s*年/.test(m[0]) && context.since && context.year && reading.deadline < shiftDays(context.since, -31) && reading.deadline.startsWith(String(context.year))) {
+        const next = isoDate(context.year + 1, Number(reading.deadline.slice(5, 7)), Number(reading.deadline.slice(8)));
+        if (next) reading = { ...finding, deadline: next };
+      } else reading = finding;
       taken.push([from, to]);
       findings.push({ ...reading, text: printed(from, to), index: rewritten.origin[from]! });
     }

@@ -46,7 +46,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
   const diagnostics: Diagnostic[] = [];
   const clauseOptions: ClauseOptions = { firstListedLeads: FIRST_LISTED_LEADS.test(notice.norm) };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
-  const dates: DateContext = { year };
+  const dates: DateContext = { year, since: meta.date ?? meta.period?.from ?? null };
 
   const placed: { at: number; task: Task }[] = [];
   for (const part of bodyParts(notice, meta.bodyStart)) {

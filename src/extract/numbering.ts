@@ -149,10 +149,12 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
     const siblings = (parent ? parent.children : roots).filter((n) => n.marker.style === marker.style);
     const previous = siblings[siblings.length - 1]?.marker.value;
     const runOn = lastGlobal.get(marker.style);
+    // a list under a new heading starts at 1, or runs on from the last (or, a slip, repeats it at a line start)
     const isNext =
       previous !== undefined
         ? marker.value === previous + 1
-        : marker.value === 1 || (runOn !== undefined && marker.value === runOn + 1);
+        : marker.value === 1 ||
+          (runOn !== undefined && (marker.value === runOn + 1 || (marker.atLineStart && marker.value === runOn && parent !== null)));
     let gapFrom: number | undefined;
     if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;

@@ -3,7 +3,16 @@
  * clause: `牵头单位：A` lines, `由A牵头，B配合`, units opening the item
  * (`县公安局要…`), or a section heading that is itself a unit (`二、乡镇人民政府`).
  */
-import { joinBroken, looksLikeUnit, parseResponsibility, splitOutsideBrackets, splitUnits, type ClauseOptions, type Responsibility } from './clause.js';
+import {
+  joinBroken,
+  looksLikeUnit,
+  parseResponsibility,
+  splitOutsideBrackets,
+  splitUnits,
+  UNIT_SUFFIX,
+  type ClauseOptions,
+  type Responsibility,
+} from './clause.js';
 
 export type InlineResponsibility = Responsibility & { text: string };
 
@@ -11,11 +20,11 @@ const LABEL = '牵头单位|牵头部门|责任单位|责任部门|配合单位|
 /** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
 const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
 /** One phrase of a run naming roles: `由A牵头`, `B、C配合`, `此项工作由A负责`, `由A带队`. */
-const ROLE_PHRASE = /^(?:此项工作)?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责)$/;
+const ROLE_PHRASE = /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责)$/;
 // 应 opens 应急 in many names: it is a modal verb only before another word
 const MODAL = '要|应当|应(?!急)|须|必须';
 const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责|分工)?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);
-const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|局|团|共青团|街道)/;
+const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|其他有关|局|团|共青团|街道)/;
 
 /**
  * Responsibility written outside parentheses: `牵头单位：A` lines, `由A牵头，B配合`,
@@ -43,8 +52,19 @@ export function responsibilityOutsideClauses(
   const joined = joinBroken(content);
   const run = roleRun(joined, options);
   if (run) return run;
-  const opening = openingUnits(hasHeading ? joined.replace(/^[^。]*。/, '') : joined, options);
+  // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
+  const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
+  const headingUnits = splitUnits(heading);
+  if (headingUnits.length > 0 && headingUnits.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
+    return { lead: headingUnits, support: [], doubtful: [], text: heading };
+  }
+  const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
+  const opening = openingUnits(body, options);
   if (opening) return opening;
+  // after the day it happens, the unit that acts (6月16日，县应急局组织…)
+  const dated = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}[,，]/.exec(body);
+  const actor = dated ? subjectUnit(body.slice(dated[0].length)) : null;
+  if (actor) return { lead: splitUnits(actor), support: [], doubtful: [], text: actor };
   for (const heading of headings) {
     const units = splitUnits(heading);
     if (heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
@@ -62,7 +82,7 @@ export function responsibilityOutsideClauses(
 function roleRun(item: string, options: ClauseOptions): InlineResponsibility | null {
   let run: string[] = [];
   const assigns = () =>
-    run.some((p) => /牵头$|带队$/.test(p)) || run.some((p) => /^(?:此项工作)?由/.test(p)) || (run.length > 1 && run.some((p) => /配合$|参与$|协助$/.test(p)));
+    run.some((p) => /牵头$|带队$/.test(p)) || run.some((p) => /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?由/.test(p)) || (run.length > 1 && run.some((p) => /配合$|参与$|协助$/.test(p)));
   for (const raw of splitOutsideBrackets(item, ',，;；。')) {
     const phrase = raw.trim();
     const m = ROLE_PHRASE.exec(phrase);
@@ -105,6 +125,28 @@ function openingUnits(opening: string, options: ClauseOptions): InlineResponsibi
   }
   if (read.length === 0) return null;
   return { ...parseResponsibility(read.join('，'), options), text: printed.join('，') };
+}
+
+/**
+ * The unit a sentence opens with (县应急局 in 县应急局组织县安委会有关成员单位…):
+ * the shortest opening that reads as a unit, lengthened while a longer one
+ * follows within a few characters (区政府办 → 区政府办公室).
+ */
+function subjectUnit(text: string): string | null {
+  const isUnit = (end: number) => {
+    const candidate = text.slice(0, end);
+    return PLACE_PREFIX.test(candidate) && UNIT_SUFFIX.test(candidate) && looksLikeUnit(candidate);
+  };
+  let end = 4;
+  while (end <= Math.min(text.length, 24) && !isUnit(end)) end++;
+  if (end > Math.min(text.length, 24)) return null;
+  for (let longer = end + 1; longer <= Math.min(text.length, end + 3); longer++) {
+    if (isUnit(longer)) {
+      end = longer;
+      longer = end;
+    }
+  }
+  return text.slice(0, end);
 }
 
 /** The unit names a phrase opens with: `县自然资源局、县城管局开展…` → both. */

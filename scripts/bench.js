@@ -1,0 +1,97 @@
+// `npm run bench`: speed as ratios against baselines measured in the same run,
+// on a synthetic corpus built from the seeds (scripts/corpus.js). Not a test:
+// it prints figures; the issue note and the README quote them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+import { extractNotice } from '../dist/extract/index.js';
+import { buildCorpus } from './corpus.js';
+
+const NOTICES = Number(process.env.BENCH_NOTICES ?? 2000);
+const SEED = Number(process.env.BENCH_SEED ?? 1);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BIN = 'bin/safety-tasks.js';
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function timed(args, runs = RUNS) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    times.push(performance.now() - started);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  }
+  return median(times);
+}
+function maxRss(args) {
+  const hook = "process.on('exit', () => process.stderr.write('\\nmax-rss ' + process.resourceUsage().maxRSS + '\\n'))";
+  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return Number(/max-rss (\d+)/.exec(result.stderr)[1]) / 1024;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bench-'));
+const corpus = path.join(work, 'corpus');
+const small = path.join(work, 'small');
+const bytes = buildCorpus(corpus, NOTICES, SEED);
+buildCorpus(small, Math.max(1, Math.floor(NOTICES / 4)), SEED);
+const mb = bytes / 1024 / 1024;
+const rows = [];
+const row = (figure, value, baseline, ratio, target, met) => rows.push({ figure, value, baseline, ratio: ratio.toFixed(2), target, met: met ? 'yes' : 'NO' });
+
+// 1. start-up
+const bare = timed(['-e', ''], 15);
+const version = timed([BIN, '--version'], 15);
+row('start-up: --version', `${version.toFixed(0)} ms`, `node -e '' ${bare.toFixed(0)} ms`, version / bare, '≤ 1.5×', version / bare <= 1.5);
+const help = timed([BIN, 'validate', '--help'], 15);
+row('start-up: validate --help', `${help.toFixed(0)} ms`, `node -e '' ${bare.toFixed(0)} ms`, help / bare, '≤ 1.5×', help / bare <= 1.5);
+
+// 2. extract throughput, one worker, in process, against remark-parse alone on the same text
+const files = readdirSync(corpus).sort().map((f) => path.join(corpus, f));
+const throughput = (each) => {
+  const times = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    let spent = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const started = performance.now();
+      each(text);
+      spent += performance.now() - started;
+    }
+    times.push(spent / 1000);
+  }
+  return mb / median(times);
+};
+const remark = throughput((text) => unified().use(remarkParse).parse(text));
+const extract = throughput((content) => extractNotice({ content, path: 'notice.txt', kind: 'text' }));
+row(`extract throughput (${NOTICES} notices, ${mb.toFixed(1)} MB)`, `${extract.toFixed(1)} MB/s`, `remark-parse ${remark.toFixed(1)} MB/s`, extract / remark, '≥ 0.5×', extract / remark >= 0.5);
+
+// 3. extract over the directory: 2 workers against 1
+const out = path.join(work, 'registries');
+const extractDir = (jobs) => timed([BIN, 'extract', corpus, '--out', out, '--force', '--jobs', String(jobs)], Math.min(RUNS, 3));
+const one = extractDir(1);
+const two = extractDir(2);
+row('extract directory: 2 workers vs 1', `${(two / 1000).toFixed(2)} s`, `1 worker ${(one / 1000).toFixed(2)} s`, one / two, '≥ 1.6×', one / two >= 1.6);
+
+// 4. validate and matrix over 1,000 registries, against the yaml package parsing them alone
+const thousand = path.join(work, 'thousand');
+spawnSync('sh', ['-c', `mkdir -p ${thousand} && ls ${out} | head -1000 | while read f; do cp ${out}/$f ${thousand}/; done`]);
+const parseAlone = timed(['--input-type=module', '-e', `import{readdirSync,readFileSync}from'node:fs';import{parse}from'yaml';for(const f of readdirSync('${thousand}'))parse(readFileSync('${thousand}/'+f,'utf8'))`]);
+const validate = timed([BIN, 'validate', thousand, '--format', 'json']);
+row('validate 1,000 registries', `${(validate / 1000).toFixed(2)} s`, `yaml parse ${(parseAlone / 1000).toFixed(2)} s`, validate / parseAlone, '≤ 1.5×', validate / parseAlone <= 1.5);
+const matrix = timed([BIN, 'matrix', thousand, '--format', 'json']);
+row('matrix 1,000 registries', `${(matrix / 1000).toFixed(2)} s`, `yaml parse ${(parseAlone / 1000).toFixed(2)} s`, matrix / parseAlone, '≤ 1.5×', matrix / parseAlone <= 1.5);
+
+// 5. peak memory of extract, against a corpus a quarter the size: flat means a ratio near 1
+const rssSmall = maxRss([BIN, 'extract', small, '--format', 'json', '--jobs', '1']);
+const rssFull = maxRss([BIN, 'extract', corpus, '--format', 'json', '--jobs', '1']);
+row(`peak RSS of extract, ${NOTICES} vs ${Math.floor(NOTICES / 4)} notices`, `${rssFull.toFixed(0)} MB`, `${rssSmall.toFixed(0)} MB`, rssFull / rssSmall, '≤ 1.2× (flat)', rssFull / rssSmall <= 1.2);
+
+rmSync(work, { recursive: true, force: true });
+console.log(`safety-tasks bench · Node ${process.version} · ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}) · median of ${RUNS} runs · corpus seed ${SEED}\n`);
+const columns = ['figure', 'value', 'baseline', 'ratio', 'target', 'met'];
+console.log(`| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
+for (const r of rows) console.log(`| ${columns.map((c) => r[c]).join(' | ')} |`);
