@@ -3,7 +3,10 @@
  * imported inside its action, so `--version` and `--help` load none of them.
  */
 import { readFileSync } from 'node:fs';
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { CommanderError as CommanderErrorType } from 'commander';
+
+let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
 
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
@@ -16,7 +19,21 @@ function positiveNumber(value: string): number {
 }
 
 export async function run(argv: string[]): Promise<void> {
+  // output piped into `head` that stops reading is no failure of ours
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  // the version is asked for by scripts, often: answer it before loading anything
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  // as CommonJS: an ES import of commander costs start-up time in export detection
+  const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
+  const { Argument, Command, CommanderError, Option } = commander;
+  InvalidArgumentError = commander.InvalidArgumentError;
   const program = new Command('safety-tasks')
     .version(version)
     .description('Turn work-safety notices into task registries (任务分工台账), check them and report on them.')
@@ -211,7 +228,7 @@ Examples:
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      process.exitCode = (error as CommanderErrorType).exitCode === 0 ? 0 : 2;
       return;
     }
     // a failure of the tool itself: one line, the stack only when asked for

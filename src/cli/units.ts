@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Document, isSeq, visit } from 'yaml';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
-import { assignments } from '../report/responsibility.js';
+import { assignments, groupBy } from '../report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
 import { readReportInput, tableOptions } from './report-input.js';
 
@@ -21,9 +21,7 @@ export async function unitsCommand(paths: string[], options: UnitsCommandOptions
   if (options.suggest) {
     const suggestions = aliasSuggestions(named, units);
     found = suggestions.length > 0;
-    const byJurisdiction = new Map<string, typeof suggestions>();
-    for (const s of suggestions) byJurisdiction.set(s.jurisdiction, [...(byJurisdiction.get(s.jurisdiction) ?? []), s]);
-    for (const [jurisdiction, list] of byJurisdiction) {
+    for (const [jurisdiction, list] of groupBy(suggestions, (s) => s.jurisdiction)) {
       const file = list[0]!.file ? path.relative(process.cwd(), list[0]!.file) : null;
       const entries = new Document(list.map(({ name, aliases }) => ({ name, aliases })));
       visit(entries, { Seq: (_, node, ancestors) => void (ancestors.length > 1 && isSeq(node) && (node.flow = true)) });

@@ -4,13 +4,12 @@
  */
 import type { Report, ReportSection } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
-import { shortTitle, type Assignment, type Role } from './responsibility.js';
+import { groupBy, shortTitle, type Assignment, type Role } from './responsibility.js';
 
 const ROLE_NAME: Record<Role, string> = { lead: '牵头', support: '配合' };
 
 function sectionsByJurisdiction(list: Assignment[], section: (jurisdiction: string, list: Assignment[]) => ReportSection): Report {
-  const groups = new Map<string, Assignment[]>();
-  for (const a of list) groups.set(a.jurisdiction, [...(groups.get(a.jurisdiction) ?? []), a]);
+  const groups = groupBy(list, (a) => a.jurisdiction);
   return { sections: [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([j, l]) => section(j, l)) };
 }
 
@@ -85,8 +84,9 @@ export function overviewMatrix(named: Assignment[]): Report {
     (jurisdiction, list) => {
       const documents = [...new Set(list.map((a) => a.document))].sort();
       const units = [...new Set(list.map((a) => a.unit))];
-      const count = (unit: string, document: string, role: Role) =>
-        list.filter((a) => a.unit === unit && a.document === document && a.role === role).length;
+      const counts = new Map<string, number>();
+      for (const a of list) counts.set(`${a.unit}\u0000${a.document}\u0000${a.role}`, (counts.get(`${a.unit}\u0000${a.document}\u0000${a.role}`) ?? 0) + 1);
+      const count = (unit: string, document: string, role: Role) => counts.get(`${unit}\u0000${document}\u0000${role}`) ?? 0;
       return {
         title: jurisdiction,
         columns: [

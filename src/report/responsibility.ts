@@ -54,3 +54,15 @@ export function shortTitle(task: Task, length = 20): string {
   const title = task.title ?? task.text ?? '';
   return title.length > length ? `${title.slice(0, length)}…` : title;
 }
+
+/** Items grouped by a key, groups in first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,13 +1,9 @@
 /** The `units` report: every unit named in the registries, how much it carries, and names the directory does not know. */
 import type { Report } from '../format/report.js';
 import { closestUnit, type UnitsDirectory } from '../units/directory.js';
-import type { Assignment } from './responsibility.js';
+import { groupBy, type Assignment } from './responsibility.js';
 
-const byJurisdiction = (list: Assignment[]) => {
-  const groups = new Map<string, Assignment[]>();
-  for (const a of list) groups.set(a.jurisdiction, [...(groups.get(a.jurisdiction) ?? []), a]);
-  return [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh'));
-};
+const byJurisdiction = (list: Assignment[]) => [...groupBy(list, (a) => a.jurisdiction)].sort(([a], [b]) => a.localeCompare(b, 'zh'));
 
 export function unitsReport(named: Assignment[], units: (jurisdiction: string) => UnitsDirectory | null): Report {
   return {
@@ -95,7 +91,11 @@ export function aliasSuggestions(named: Assignment[], units: (jurisdiction: stri
   for (const [jurisdiction, list] of byJurisdiction(named.filter((a) => a.via === null))) {
     const directory = units(jurisdiction);
     const uses = new Map<string, number>();
-    for (const a of list) uses.set(a.unit, (uses.get(a.unit) ?? 0) + 1);
+    const known = new Map<string, boolean>();
+    for (const a of list) {
+      uses.set(a.unit, (uses.get(a.unit) ?? 0) + 1);
+      known.set(a.unit, a.known);
+    }
     const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a.localeCompare(b, 'zh'));
     const merged = new Map<string, string[]>();
     const taken = new Set<string>();
@@ -106,7 +106,7 @@ export function aliasSuggestions(named: Assignment[], units: (jurisdiction: stri
         merged.set(name, [...(merged.get(name) ?? []), other]);
         taken.add(other);
       }
-      const closest = directory && !list.find((a) => a.unit === name)!.known ? closestUnit(directory, name) : null;
+      const closest = directory && !known.get(name) ? closestUnit(directory, name) : null;
       if (closest && closest !== name && !taken.has(name)) {
         merged.set(closest, [...(merged.get(closest) ?? []), name]);
         taken.add(name);

@@ -57,9 +57,17 @@ export function canonicalNames(directory: UnitsDirectory | null, names: string[]
  * most a third of the characters changed.
  */
 export function closestUnit(directory: UnitsDirectory, name: string): string | null {
-  const known = closestName(key(name), [...directory.byName.keys()]);
-  return known ? directory.byName.get(known)!.name : null;
+  // the same misspelling recurs across a pile of registries: work each out once
+  const cache = suggestions.get(directory) ?? new Map<string, string | null>();
+  suggestions.set(directory, cache);
+  if (!cache.has(name)) {
+    const known = closestName(key(name), [...directory.byName.keys()]);
+    cache.set(name, known ? directory.byName.get(known)!.name : null);
+  }
+  return cache.get(name)!;
 }
+
+const suggestions = new WeakMap<UnitsDirectory, Map<string, string | null>>();
 
 /** Of `candidates`, the one most like `name`, where it is like enough. */
 export function closestName(name: string, candidates: string[]): string | null {
