@@ -2,19 +2,12 @@
  * The built binary, run as a clerk or CI would (NO_COLOR=1). Each case names
  * its fixture folder under test/fixtures/cli where it has one.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { safetyTasks } from './helpers.js';
 
-function safetyTasks(...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const cases: {
   name: string;

@@ -2,20 +2,17 @@
  * Progress in registries: status edits that change nothing else, re-extraction
  * that keeps what people wrote, and the overdue report at period boundaries.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { safetyTasks } from './helpers.js';
 import { EditError, setTaskStatus } from '../src/registry/edit.js';
 import { endedPeriods, overdueRows } from '../src/report/overdue.js';
 import type { LoadedRegistry } from '../src/registry/load.js';
 import type { Registry, Task } from '../src/registry/types.js';
 
-function safetyTasks(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
 
 /** What a diff of one edit shows: the lines between the common start and the common end. */
 function changedLines(before: string, after: string) {

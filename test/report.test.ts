@@ -2,13 +2,13 @@
  * units and matrix: held against the answer keys in ../shared/gold, and every
  * output format against a snapshot reviewed by hand (test/__snapshots__/).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { safetyTasks } from './helpers.js';
 import { extractNotice } from '../src/extract/index.js';
 import { reportFormatters, type ReportFormat } from '../src/format/report.js';
 import type { LoadedRegistry } from '../src/registry/load.js';
@@ -28,9 +28,6 @@ const named = assignments(registries, units, { throughGroups: true });
 const options = { color: false, width: 100 };
 const formats: ReportFormat[] = ['table', 'csv', 'json', 'markdown'];
 
-function safetyTasks(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-}
 
 describe('matrix --unit 市应急局, against the answer keys', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { safetyTasks, safetyTasksWith } from './helpers.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
 import { validateRegistryText } from '../src/validate/index.js';
 
@@ -59,19 +60,12 @@ describe('validate rules', () => {
   });
 });
 
-function safetyTasks(args: string[], nodeOptions: string[] = []) {
-  const result = spawnSync(process.execPath, [...nodeOptions, 'bin/safety-tasks.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('safety-tasks validate', () => {
   it('finds exactly one error in the seeds\' registries: the spam unit in 001, at its line and column', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
-    expect(safetyTasks(['extract', 'seeds', '--out', out]).status).toBe(0);
-    const { status, stdout } = safetyTasks(['validate', out, '--format', 'json']);
+    expect(safetyTasks('extract', 'seeds', '--out', out).status).toBe(0);
+    const { status, stdout } = safetyTasks('validate', out, '--format', 'json');
     expect(status).toBe(1);
     const errors = JSON.parse(stdout).filter((d: { severity: string }) => d.severity === 'error');
     expect(errors).toHaveLength(1);
@@ -83,7 +77,7 @@ describe('safety-tasks validate', () => {
   });
 
   it('prints GitHub annotations', () => {
-    const { status, stdout } = safetyTasks(['validate', `${folder}/unknown-unit.yaml`, '--format', 'github']);
+    const { status, stdout } = safetyTasks('validate', `${folder}/unknown-unit.yaml`, '--format', 'github');
     expect(status).toBe(1);
     expect(stdout).toBe(
       `::error file=${folder}/unknown-unit.yaml,line=19,col=12,title=unknown-unit::unknown unit "市城乡建设住房局" in 威海市 (did you mean "市住房城乡建设局"?)\n`,
@@ -91,27 +85,27 @@ describe('safety-tasks validate', () => {
   });
 
   it('passes warnings unless --max-warnings is exceeded', () => {
-    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`]).status).toBe(0);
-    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`, '--max-warnings', '1']).status).toBe(0);
-    expect(safetyTasks(['validate', `${folder}/missing-lead.yaml`, '--max-warnings', '0']).status).toBe(1);
+    expect(safetyTasks('validate', `${folder}/missing-lead.yaml`).status).toBe(0);
+    expect(safetyTasks('validate', `${folder}/missing-lead.yaml`, '--max-warnings', '1').status).toBe(0);
+    expect(safetyTasks('validate', `${folder}/missing-lead.yaml`, '--max-warnings', '0').status).toBe(1);
   });
 
   it('exits 2 naming an input it cannot read, and still checks the rest', () => {
-    const { status, stdout } = safetyTasks(['validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`]);
+    const { status, stdout } = safetyTasks('validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`);
     expect(status).toBe(2);
     expect(stdout).toMatch(/^no\/such\.yaml:1:1  error  no such file or directory  unreadable-input$/m);
     expect(stdout).toMatch(/unknown-unit\.yaml:19:12  error/);
   });
 
   it('checks units against a directory given with --units', () => {
-    const { status, stdout } = safetyTasks(['validate', `${folder}/no-units-directory.yaml`, '--units', 'units/weihai.yaml']);
+    const { status, stdout } = safetyTasks('validate', `${folder}/no-units-directory.yaml`, '--units', 'units/weihai.yaml');
     expect(status).toBe(0);
     expect(stdout).toBe('0 errors, 0 warnings\n');
   });
 
   it('compiles no schema when it runs', () => {
     const hook = ['--import', './test/fixtures/forbid-schema-compiler.mjs'];
-    expect(safetyTasks(['validate', `${folder}/clean.yaml`], hook).status).toBe(0);
+    expect(safetyTasksWith(hook, 'validate', `${folder}/clean.yaml`).status).toBe(0);
     // the hook does catch a compiler being loaded
     const compiler = spawnSync(process.execPath, [...hook, '-e', "await import('ajv/dist/2020.js')", '--input-type=module'], { encoding: 'utf8' });
     expect(compiler.status).not.toBe(0);

@@ -4,22 +4,31 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { decodeNotice } from '../extract/decode.js';
 import { extractNotice } from '../extract/index.js';
+import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { toPosix } from './files.js';
 
 export interface ExtractedFile {
   registry: Registry | null;
+  /** the registry as text, rendered where it was extracted (a worker) to spare the main thread */
+  text: string | null;
   diagnostics: Diagnostic[];
   bytes: number;
   /** the file could not be read as a notice */
   unreadable: boolean;
 }
 
-export async function extractFile(file: string, units: (jurisdiction: string | null) => UnitsDirectory | null, debug = false): Promise<ExtractedFile> {
+export async function extractFile(
+  file: string,
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  render: RenderOptions,
+  debug = false,
+): Promise<ExtractedFile> {
   const shown = toPosix(path.normalize(file));
   const cannotRead = (message: string, size = 0): ExtractedFile => ({
     registry: null,
+    text: null,
     diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', message)],
     bytes: size,
     unreadable: true,
@@ -35,7 +44,7 @@ export async function extractFile(file: string, units: (jurisdiction: string | n
   try {
     const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
     const { registry, diagnostics } = extractNotice({ content: decoded.text, path: shown, kind, bytes, units, encoding: decoded.encoding });
-    return { registry, diagnostics, bytes: bytes.length, unreadable: false };
+    return { registry, text: renderRegistry(registry, render), diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(`could not be extracted: ${(error as Error).message}`, bytes.length);

@@ -8,7 +8,7 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { mergeRegistry } from '../registry/merge.js';
-import { registriesToJson, registryToYaml } from '../registry/serialize.js';
+import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
@@ -53,23 +53,24 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
 
   // registries go out as they come, in the order of the files: nothing holds the corpus
-  const output = registryOutput(options, files.length);
+  const several = files.length > 1;
+  const render: RenderOptions = options.out
+    ? { format: options.format, schema: toPosix(path.relative(path.resolve(options.out), SCHEMA)), element: false }
+    : { format: options.format, schema: toPosix(path.relative(process.cwd(), SCHEMA)), element: several };
+  const output = streamedList(options.format, several, render.schema);
   if (options.out) await mkdir(options.out, { recursive: true });
   const progress = progressBar(files.length);
-  for await (const extracted of extractAll(files, units, options)) {
+  for await (const extracted of extractAll(files, units, render, options)) {
     diagnostics.push(...extracted.diagnostics);
     if (extracted.unreadable) unreadable = true;
     progress.step(extracted.bytes);
-    if (!extracted.registry) continue;
+    if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
-      const registry = extracted.registry;
-      const target = path.join(options.out, `${stemOf(registry.document.source.path)}.${options.format}`);
-      const schema = toPosix(path.relative(path.resolve(options.out), SCHEMA));
-      const fresh = options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema);
-      const written = await writeRegistry(target, fresh, registry, options);
+      const target = path.join(options.out, `${stemOf(extracted.registry.document.source.path)}.${options.format}`);
+      const written = await writeRegistry(target, extracted.text, extracted.registry, options);
       diagnostics.push(...written);
       if (written.some((d) => d.severity === 'error')) unreadable = true;
-    } else output.write(extracted.registry);
+    } else output.write(extracted.text);
   }
   progress.done();
   output.end();
@@ -81,13 +82,18 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
 }
 
 /** Extract every file, on the main thread or in worker threads, yielding results in file order. */
-async function* extractAll(files: string[], units: (jurisdiction: string | null) => UnitsDirectory | null, options: ExtractOptions): AsyncGenerator<ExtractedFile> {
+async function* extractAll(
+  files: string[],
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  render: RenderOptions,
+  options: ExtractOptions,
+): AsyncGenerator<ExtractedFile> {
   const jobs = Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length);
   if (jobs <= 1) {
-    for (const file of files) yield await extractFile(file, units, options.debug);
+    for (const file of files) yield await extractFile(file, units, render, options.debug);
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, debug: options.debug } }));
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, render, debug: options.debug } }));
   const done = new Map<number, ExtractedFile>();
   let waiting: (() => void) | null = null;
   let next = 0;
@@ -116,20 +122,19 @@ async function* extractAll(files: string[], units: (jurisdiction: string | null)
   }
 }
 
-/** stdout output that streams: one registry as an object, several as a list, written as they come. */
-function registryOutput(options: ExtractOptions, count: number) {
-  const schema = toPosix(path.relative(process.cwd(), SCHEMA));
+/** stdout that streams: one registry as it is, several as a list whose items are written as they come. */
+function streamedList(format: 'yaml' | 'json', several: boolean, schema: string | null) {
   let written = 0;
   const write = (text: string) => process.stdout.write(text);
   return {
-    write(registry: Registry) {
-      if (count === 1) write(options.format === 'json' ? registriesToJson(registry) : registryToYaml(registry, schema));
-      else if (options.format === 'json') write(`${written === 0 ? '[\n' : ',\n'}${registriesToJson(registry).trimEnd().replace(/^/gm, '  ')}`);
-      else write(`${written === 0 ? `# yaml-language-server: $schema=${schema}\n` : ''}${registryToYaml([registry], null)}`);
+    write(text: string) {
+      if (!several) write(text);
+      else if (format === 'json') write(`${written === 0 ? '[\n' : ',\n'}${text}`);
+      else write(`${written === 0 ? `# yaml-language-server: $schema=${schema}\n` : ''}${text}`);
       written++;
     },
     end() {
-      if (count > 1 && options.format === 'json') write(written === 0 ? '[]\n' : '\n]\n');
+      if (several && format === 'json') write(written === 0 ? '[]\n' : '\n]\n');
     },
   };
 }

@@ -189,6 +189,15 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
     },
   },
   {
+    // a month opening a sentence, as a time limit (4月，全面启动…): the month's end
+    pattern: new RegExp(`(?<=^|[,;:。])(?:${Y})?${M}(?=[,，])`, 'g'),
+    read(m, year) {
+      const y = m[1] ? Number(m[1]) : year;
+      const deadline = y ? isoDate(y, Number(m[2])) : null;
+      return deadline ? { deadline } : null;
+    },
+  },
+  {
     // 6月完成, 2024年6月份全面完成
     pattern: new RegExp(`(?:${Y})?${M}份?(?=(?:全面|基本|全部)?完成)`, 'g'),
     read(m, year) {

@@ -14,3 +14,20 @@ export function registryToYaml(registry: Registry | Registry[], schemaPath: stri
 export function registriesToJson(registries: Registry[] | Registry): string {
   return `${JSON.stringify(registries, null, 2)}\n`;
 }
+
+export interface RenderOptions {
+  format: 'yaml' | 'json';
+  /** the schema path for the YAML language server line, or null for none */
+  schema: string | null;
+  /** one item of a list of registries, not a file of its own */
+  element: boolean;
+}
+
+/** A registry as the text extract writes: a file of its own, or one item of a streamed list. */
+export function renderRegistry(registry: Registry, options: RenderOptions): string {
+  if (options.format === 'json') {
+    const json = registriesToJson(registry);
+    return options.element ? json.trimEnd().replace(/^/gm, '  ') : json;
+  }
+  return options.element ? registryToYaml([registry], null) : registryToYaml(registry, options.schema);
+}
