@@ -111,6 +111,13 @@ const M = '(\\d{1,2}) ?月';
 const D = '(\\d{1,2}) ?[日号]';
 const BY = '(?:前|之前|以前|为止|止)';
 type Reading = Omit<DeadlineFinding, 'index' | 'text'> & { bare?: boolean };
+
+/** The last day of the month a phrase names (its year in group 1, else the notice's; its month in group 2). */
+function readMonthEnd(m: RegExpExecArray, year: number | null): Reading | null {
+  const y = m[1] ? Number(m[1]) : year;
+  const deadline = y ? isoDate(y, Number(m[2])) : null;
+  return deadline ? { deadline } : null;
+}
 const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
   {
     // 自2021年12月20日至2022年3月31日: the end, and where it starts
@@ -173,11 +180,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 6月份, as a time limit (6月份，聚焦…开展集中执法): the month's end
     pattern: new RegExp(`(?:${Y})?${M}份(?!以来|以前|之前)`, 'g'),
-    read(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const deadline = y ? isoDate(y, Number(m[2])) : null;
-      return deadline ? { deadline } : null;
-    },
+    read: readMonthEnd,
   },
   {
     // 6月16日，…开展: the day an activity is held (a day before the notice ran is a past event: see findDeadlines)
@@ -191,20 +194,12 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // a month opening a sentence, as a time limit (4月，全面启动…): the month's end
     pattern: new RegExp(`(?<=^|[,;:。])(?:${Y})?${M}(?=[,，])`, 'g'),
-    read(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const deadline = y ? isoDate(y, Number(m[2])) : null;
-      return deadline ? { deadline } : null;
-    },
+    read: readMonthEnd,
   },
   {
     // 6月完成, 2024年6月份全面完成
     pattern: new RegExp(`(?:${Y})?${M}份?(?=(?:全面|基本|全部)?完成)`, 'g'),
-    read(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const deadline = y ? isoDate(y, Number(m[2])) : null;
-      return deadline ? { deadline } : null;
-    },
+    read: readMonthEnd,
   },
   {
     // 2024年底前, 年底前, 年内, 2025年前
@@ -239,11 +234,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // a month alone, given as a time limit: 完成时限：4月
     pattern: new RegExp(`(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:]? ?(?:${Y})?${M}份?`, 'g'),
-    read(m, year) {
-      const y = m[1] ? Number(m[1]) : year;
-      const deadline = y ? isoDate(y, Number(m[2])) : null;
-      return deadline ? { deadline } : null;
-    },
+    read: readMonthEnd,
   },
   {
     // 到2020年, 至2025年; a year opening a sentence (2020年市政消火栓建有率达到100%); 2025年完成
