@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
 import type { Registry, Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
-import type { ClauseOptions } from './clause.js';
+import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
@@ -66,7 +66,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     for (const table of tables) {
       const holder = deepestHolding(roots, table.start);
       if (holder && skipped.has(holder)) continue;
-      if (holder) headings.add(holder);
+      // an item that is only a heading above its table gives way to the rows; one with words of its own stays a task
+      const own = holder ? joinBroken(notice.text.slice(holder.marker.end, table.start)) : '';
+      if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
       const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
       for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates) });
@@ -86,6 +88,21 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     const lead = canonicalNames(directory, task.lead);
     return { ...task, lead, support: canonicalNames(directory, task.support).filter((u) => !lead.includes(u)) };
   });
+  // numbering the outline could not tell apart (a table beside items of the same numbers) must still give one id a task
+  const used = new Set<string>();
+  for (const task of tasks) {
+    if (!used.has(task.id)) {
+      used.add(task.id);
+      continue;
+    }
+    let k = 2;
+    while (used.has(`${task.id}.${k}`)) k++;
+    diagnostics.push(
+      diagnostic(input.path, { line: task.line, column: 1 }, 'ambiguous-numbering', 'warning', `a second task numbered ${task.id} is given the id ${task.id}.${k}`),
+    );
+    task.id = `${task.id}.${k}`;
+    used.add(task.id);
+  }
   if (tasks.length === 0) {
     diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', 'found no numbered items that assign work: is this a notice?'));
   }

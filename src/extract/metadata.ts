@@ -89,7 +89,10 @@ export function readMetadata(text: string, norm: string): MetadataReading {
     title = looksLikeUnit(joinBroken(issuerPart)) ? issuerPart + covering[0] : covering[0];
   }
   if (!title) {
-    const first = lines.find((l) => isTitleLine(l.text)) ?? lines.find((l) => l.text.trim() !== '');
+    // else the first line, if it comes before any numbered item and reads as a heading
+    const opening = lines.find((l) => l.text.trim() !== '');
+    const plain = opening && !NUMBERED.test(comparable(opening.text)) && !/[|｜\t]/.test(opening.text) && comparable(opening.text).length <= 60;
+    const first = lines.find((l) => isTitleLine(l.text)) ?? (plain ? opening : undefined);
     if (first) {
       title = first.text;
       if (!covering) bodyStart = first.end;
@@ -115,10 +118,12 @@ function tidy(s: string): string {
   return joinBroken(s.trim());
 }
 
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+[)、.]|第[一二三四五六七八九十\d]+[章节])/;
+
 function isTitleLine(line: string): boolean {
   const t = comparable(line);
   // a numbered heading (三、主要任务) is a section, not the title
-  const numbered = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+[)、.]|第[一二三四五六七八九十\d]+[章节])/.test(t);
+  const numbered = NUMBERED.test(t);
   return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；]/.test(t);
 }
 
