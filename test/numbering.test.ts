@@ -74,6 +74,11 @@ describe('item numbers', () => {
     expect(leafIds(`1.加强领导。${sentence}\n2.强化监管。\n`)).toEqual(['1', '2']);
   });
 
+  it('reads a number whose dot a digit follows as an item only where the sequence wants it (15.6月份 yes, 1.5倍 no)', () => {
+    expect(leafIds('14.甲。\n15.6月份开展乙。\n16.丙。\n')).toEqual(['14', '15', '16']);
+    expect(leafIds('1.甲。\n1.5倍以上增长。\n2.乙。\n')).toEqual(['1', '2']);
+  });
+
   it('reports a gap in the numbering at a line start', () => {
     const norm = foldWidths('1.甲。\n2.乙。\n4.丁。\n');
     const { gaps } = buildOutline(findMarkers(norm), norm.length);

@@ -30,9 +30,9 @@ export interface ClauseOptions {
 
 /** Endings of unit names: bureaus, committees, offices, groups, operators. */
 export const UNIT_SUFFIX =
-  /(?:局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
+  /(?:企业|局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
 /** Group names (各镇街, 各有关部门, 有关部门) start like this. */
-const GROUP_PREFIX = /^(?:各|有关|相关|其他|全市各|全区各|全县各)/;
+const GROUP_PREFIX = /^(?:各|有关|相关|其他|辖区各|全市各|全区各|全县各)/;
 
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
@@ -42,16 +42,20 @@ export function looksLikeUnit(name: string): boolean {
 
 const ROLE_VERBS = {
   lead: /(?:牵头负责|牵头抓总|牵头组织|牵头|带队)$/,
-  support: /(?:配合落实|配合实施|积极配合|配合|参与|协助|协同)$/,
+  support: /(?:配合落实|配合实施|积极配合|配合|参与|协助|协同|督导|指导)$/,
   responsible:
     /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|负责|落实|实施)$/,
 };
 const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
-  [/^(?:牵头单位|牵头部门|牵头领导)[:：]?|^牵头[:：]/, 'lead'],
-  [/^(?:配合单位|配合部门|协办单位|协同单位|参与单位)[:：]?|^(?:配合|协办|参与)[:：]/, 'support'],
-  [/^(?:责任单位|责任部门|主体责任单位|主责单位|责任主体|实施单位|承办单位|主办单位)[:：]?|^责任[:：]/, 'responsible'],
+  [/^牵头(?:单位|部门|科室|处室|股室)?[:：]/, 'lead'],
+  [/^(?:配合|协办|协同|参与)(?:单位|部门|科室|处室|股室)?[:：]/, 'support'],
+  [/^(?:责任|主体责任|主责|实施|承办|主办)(?:单位|部门|科室|处室|股室|主体)?[:：]/, 'responsible'],
 ];
 const TIME_LIMIT_LABEL = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:：]?/;
+/** Labels naming people, not units: their segment is left out. */
+const PERSON_LABEL = /^(?:分管领导|责任领导|责任人|联系人|分管负责人)[:：]/;
+/** Where a labelled segment starts inside a clause written without separators (…周立新  责任科室：运管所). */
+const LABEL_START = /\s*(?=(?:牵头|责任|配合|协办|主办|分管|完成)(?:单位|部门|科室|处室|股室|领导|时限|时间)[:：])/g;
 /** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
 const TIME_WORDS = /\d{4}\s*年|[0-9０-９]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
 /** `等`, `等部门`, `等有关部门`, `等行业主管部门` close an open list. */
@@ -99,7 +103,10 @@ export function splitOutsideBrackets(text: string, separators: string): string[]
   return parts;
 }
 
-function splitConjoined(part: string): string[] {
+function splitConjoined(whole: string): string[] {
+  // a unit followed by its other name in brackets (镇应急消防站（镇专职消防队）) is the first name
+  const renamed = /^(.+?)[（(]([^()（）]+)[)）]$/.exec(whole);
+  const part = renamed && looksLikeUnit(renamed[1]!) && looksLikeUnit(renamed[2]!) ? renamed[1]! : whole;
   for (const m of part.matchAll(/以及|及|和|与|同/g)) {
     const left = part.slice(0, m.index);
     const right = part.slice(m.index + m[0].length);
@@ -118,13 +125,16 @@ type Role = 'lead' | 'support' | 'responsible';
  */
 export function parseResponsibility(clauseText: string, options: ClauseOptions = {}): Responsibility {
   // a space on one line between two names separates them (市应急局 市公安局); a line break does not
-  const separated = clauseText.replace(/(?<=[局委办厅部室处科院所站馆台心队会位门关团府司街镇])[ \u3000]+(?=[市县区省镇乡各团共驻国中])/g, '、');
+  const separated = clauseText
+    .replace(LABEL_START, (space, offset: number) => (offset === 0 ? space : '；'))
+    .replace(/(?<=[局委办厅部室处科院所站馆台心队会位门关团府司街镇])[ \u3000]+(?=[市县区省镇乡各团共驻国中局])/g, '、');
   const text = joinBroken(separated).replace(/^由/, '');
   const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
-  const parts: { role: Role | null; units: string[] }[] = [];
+  const parts: { role: Role | null; units: string[]; verb?: string }[] = [];
   let timeLimit: string | undefined;
   for (let segment of segments) {
     segment = segment.replace(/^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?由/, '');
+    if (PERSON_LABEL.test(segment)) continue;
     const limit = TIME_LIMIT_LABEL.exec(segment);
     if (limit || (TIME_WORDS.test(segment) && !looksLikeUnit(stripVerb(segment).list))) {
       timeLimit = segment.slice(limit?.[0].length ?? 0);
@@ -145,12 +155,19 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
       parts.push({ role: 'support', units: splitUnits(stripVerb(partners).list) });
       continue;
     }
-    const { list, role } = stripVerb(segment);
-    parts.push({ role: labelled ?? role, units: splitUnits(list) });
+    // a role word outright (责任单位：A牵头，B配合) says more than the label
+    const { list, role, verb } = stripVerb(segment);
+    parts.push({ role: role ?? labelled, units: splitUnits(list), verb });
   }
   // a list broken by a stray comma takes the role of the verb that closes it
   for (let i = parts.length - 1; i >= 0; i--) {
     if (parts[i]!.role === null) parts[i]!.role = parts[i + 1]?.role ?? 'responsible';
+  }
+  // A负责，B落实: the one answering leads, the ones carrying it out support
+  const implementing = /^(?:负责落实|落实|抓好落实|具体实施|组织实施|实施)$/;
+  const answering = parts.findIndex((p) => p.verb && /负责$/.test(p.verb) && !implementing.test(p.verb));
+  if (!parts.some((p) => p.role === 'lead') && answering >= 0 && parts.slice(answering + 1).some((p) => p.verb && implementing.test(p.verb))) {
+    parts[answering]!.role = 'lead';
   }
   const hasLead = parts.some((p) => p.role === 'lead');
   const lead: string[] = [];
@@ -164,12 +181,12 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
   return { lead, support, doubtful, ...(timeLimit ? { timeLimit } : {}) };
 }
 
-function stripVerb(segment: string): { list: string; role: Role | null } {
+function stripVerb(segment: string): { list: string; role: Role | null; verb: string } {
   for (const role of ['lead', 'support', 'responsible'] as const) {
     const m = ROLE_VERBS[role].exec(segment);
-    if (m) return { list: segment.slice(0, m.index), role };
+    if (m) return { list: segment.slice(0, m.index), role, verb: m[0] };
   }
-  return { list: segment, role: null };
+  return { list: segment, role: null, verb: '' };
 }
 
 /**

@@ -197,6 +197,11 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
     read: readMonthEnd,
   },
   {
+    // a month opening one of a list of steps (一是4月组织…培训；二是6月开展…): the month's end
+    pattern: new RegExp(`(?<=[一二三四五六七八九十]是)(?:${Y})?${M}(?![\\d日号份底末前以中上下])`, 'g'),
+    read: readMonthEnd,
+  },
+  {
     // 6月完成, 2024年6月份全面完成
     pattern: new RegExp(`(?:${Y})?${M}份?(?=(?:全面|基本|全部)?完成)`, 'g'),
     read: readMonthEnd,

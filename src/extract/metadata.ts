@@ -54,7 +54,8 @@ export function readMetadata(text: string, norm: string): MetadataReading {
   const named: string[] = [];
   if (covering) {
     const coveringText = text.slice(covering.index, covering.index + 2500);
-    const sentences = [covering[0], ...coveringText.split(/[。\n]/).filter((s) => /印发|转发|下发|发给你们/.test(s))];
+    // a notice that prints another document names it in the sentence that prints it; one that holds its own tasks only cites others
+    const sentences = covering[1] ? [covering[0], ...coveringText.split(/[。\n]/).filter((s) => /印发|转发|下发|发给你们/.test(s))] : [];
     for (const sentence of sentences) {
       for (const m of sentence.matchAll(/《([^《》]{4,120})》/g)) named.push(m[1]!);
     }
@@ -85,8 +86,11 @@ export function readMetadata(text: string, norm: string): MetadataReading {
   if (!title && covering && !covering[1]) {
     // printed with its issuer where the title line has it (XX委员会关于开展…的通知)
     const line = lines[coveringLine];
-    const issuerPart = line ? line.text.slice(0, Math.max(0, covering.index - line.start)).trim() : '';
-    title = looksLikeUnit(joinBroken(issuerPart)) ? issuerPart + covering[0] : covering[0];
+    const sameLine = line ? line.text.slice(0, Math.max(0, covering.index - line.start)).trim() : '';
+    // or on the line above, when the title was printed in two lines (岚桥县交通运输局 / 关于开展…的通知)
+    const above = lines.slice(0, Math.max(0, coveringLine)).reverse().find((l) => l.text.trim() !== '')?.text.trim() ?? '';
+    const issuerPart = sameLine || (looksLikeUnit(joinBroken(above)) && !/文\s*件$/.test(above) ? above : '');
+    title = issuerPart && looksLikeUnit(joinBroken(issuerPart)) ? issuerPart + covering[0] : covering[0];
   }
   if (!title) {
     // else the first line, if it comes before any numbered item and reads as a heading

@@ -16,7 +16,7 @@ import {
 
 export type InlineResponsibility = Responsibility & { text: string };
 
-const LABEL = '牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|完成时限|完成时间';
+const LABEL = '(?:牵头|责任|配合|协办)(?:单位|部门|科室|处室|股室)|完成时限|完成时间';
 /** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
 const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
 /** One phrase of a run naming roles: `由A牵头`, `B、C配合`, `此项工作由A负责`, `由A带队`. */
@@ -24,7 +24,7 @@ const ROLE_PHRASE = /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务)
 // 应 opens 应急 in many names: it is a modal verb only before another word
 const MODAL = '要|应当|应(?!急)|须|必须';
 const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责|分工)?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);
-const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|其他有关|局|团|共青团|街道)/;
+const PLACE_PREFIX = /^(?:市|区|县|镇|乡|省|各|有关|其他有关|辖区|局|团|共青团|街道)/;
 
 /**
  * Responsibility written outside parentheses: `牵头单位：A` lines, `由A牵头，B配合`,
@@ -39,15 +39,9 @@ export function responsibilityOutsideClauses(
 ): InlineResponsibility | null {
   const labelled = [...content.matchAll(LABELLED)].filter((m) => !m[1]!.startsWith('完成'));
   if (labelled.length > 0) {
+    // read like a clause: the labels give roles, a role word inside a value says more (责任单位：A牵头，B配合)
     const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
-    // inside a label line, units may be separated by spaces alone
-    const units = (kinds: RegExp) => labelled.filter((m) => kinds.test(m[1]!)).flatMap((m) => splitUnits(m[2]!.trim().replace(/\s+/g, '、')));
-    const leads = units(/牵头/);
-    const responsible = units(/责任/);
-    const partners = units(/配合|协办/);
-    return leads.length > 0
-      ? { lead: leads, support: [...responsible, ...partners], doubtful: [], text }
-      : { lead: responsible, support: partners, doubtful: [], text };
+    return { ...parseResponsibility(text, options), text };
   }
   const joined = joinBroken(content);
   const run = roleRun(joined, options);

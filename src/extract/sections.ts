@@ -15,11 +15,11 @@ const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措
 /** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
 const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;
 
-/** A section's heading words, number left out, as read (width-folded). */
-export function headingOf(node: OutlineNode, notice: NoticeText): string {
+/** A section's heading words, number left out: as read (width-folded), or as printed. */
+export function headingOf(node: OutlineNode, notice: NoticeText, printed = false): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const content = notice.norm.slice(node.marker.end, end);
-  return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:]$/, '');
+  const content = (printed ? notice.text : notice.norm).slice(node.marker.end, end);
+  return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:：]$/, '');
 }
 
 /** The deepest numbered items under sections that assign work, and the sections that assign none. */

@@ -52,7 +52,7 @@ export function tasksOfItem(
   const id = idOf(node, prefix);
   const section = sectionsOf(node, notice);
   const headings: string[] = [];
-  for (let n = node.parent; n; n = n.parent) headings.push(headingOf(n, notice));
+  for (let n = node.parent; n; n = n.parent) headings.push(headingOf(n, notice, true));
   const clauses = findClauses(notice.norm, notice.text, from, to, clauseOptions);
   for (const clause of clauses) {
     if (clause.doubtful.length > 0) {
@@ -68,7 +68,8 @@ export function tasksOfItem(
   const runs: { start: number; end: number; clause: (typeof clauses)[number] | null }[] = [];
   let runStart = from;
   for (const clause of clauses) {
-    const between = joinBroken(notice.text.slice(runStart, clause.start));
+    // words between two clauses make a run of their own; bare punctuation does not
+    const between = joinBroken(notice.text.slice(runStart, clause.start)).replace(/[。;；,，、.\s]/g, '');
     if (between.length > 0 || runs.length === 0) runs.push({ start: runStart, end: clause.start, clause });
     else runs[runs.length - 1]!.clause = mergeClauses(runs[runs.length - 1]!.clause!, clause);
     runStart = clause.end;
