@@ -74,8 +74,8 @@ describe('item numbers', () => {
     expect(leafIds(`1.加强领导。${sentence}\n2.强化监管。\n`)).toEqual(['1', '2']);
   });
 
-  it('reads a number whose dot a digit follows as an item only where the sequence wants it (15.6月份 yes, 1.5倍 no)', () => {
-    expect(leafIds('14.甲。\n15.6月份开展乙。\n16.丙。\n')).toEqual(['14', '15', '16']);
+  it('reads a number whose dot a digit follows as an item only where the sequence wants it (2.6月份 yes, 1.5倍 no)', () => {
+    expect(leafIds('1.甲。\n2.6月份开展乙。\n3.丙。\n')).toEqual(['1', '2', '3']);
     expect(leafIds('1.甲。\n1.5倍以上增长。\n2.乙。\n')).toEqual(['1', '2']);
   });
 
