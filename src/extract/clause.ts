@@ -44,7 +44,7 @@ const ROLE_VERBS = {
   lead: /(?:牵头负责|牵头抓总|牵头组织|牵头|带队)$/,
   support: /(?:配合落实|配合实施|积极配合|配合|参与|协助|协同|督导|指导)$/,
   responsible:
-    /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|负责|落实|实施)$/,
+    /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|具体落实|负责|落实|实施)$/,
 };
 const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
   [/^牵头(?:单位|部门|科室|处室|股室)?[:：]/, 'lead'],
@@ -130,7 +130,7 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
     .replace(/(?<=[局委办厅部室处科院所站馆台心队会位门关团府司街镇])[ \u3000]+(?=[市县区省镇乡各团共驻国中局])/g, '、');
   const text = joinBroken(separated).replace(/^由/, '');
   const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
-  const parts: { role: Role | null; units: string[]; verb?: string }[] = [];
+  const parts: { role: Role | null; units: string[]; verb?: string; labelled?: boolean }[] = [];
   let timeLimit: string | undefined;
   for (let segment of segments) {
     segment = segment.replace(/^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?由/, '');
@@ -157,14 +157,17 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
     }
     // a role word outright (责任单位：A牵头，B配合) says more than the label
     const { list, role, verb } = stripVerb(segment);
-    parts.push({ role: role ?? labelled, units: splitUnits(list), verb });
+    // a label's list may run on past a comma (配合处室：A、B，C): a bare segment after it keeps its role
+    const previous = parts[parts.length - 1];
+    const carried = !role && !labelled && previous?.labelled ? previous.role : null;
+    parts.push({ role: role ?? labelled ?? carried, units: splitUnits(list), verb, labelled: Boolean(labelled) || carried !== null });
   }
   // a list broken by a stray comma takes the role of the verb that closes it
   for (let i = parts.length - 1; i >= 0; i--) {
     if (parts[i]!.role === null) parts[i]!.role = parts[i + 1]?.role ?? 'responsible';
   }
   // A负责，B落实: the one answering leads, the ones carrying it out support
-  const implementing = /^(?:负责落实|落实|抓好落实|具体实施|组织实施|实施)$/;
+  const implementing = /^(?:负责落实|落实|抓好落实|具体实施|具体落实|组织实施|实施)$/;
   const answering = parts.findIndex((p) => p.verb && /负责$/.test(p.verb) && !implementing.test(p.verb));
   if (!parts.some((p) => p.role === 'lead') && answering >= 0 && parts.slice(answering + 1).some((p) => p.verb && implementing.test(p.verb))) {
     parts[answering]!.role = 'lead';

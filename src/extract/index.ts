@@ -38,6 +38,7 @@ export interface ExtractResult {
 }
 
 const FIRST_LISTED_LEADS = /(?:排|列)(?:在|于)?第一位?的?(?:单位)?为牵头单位|排名第一的?(?:单位)?为牵头单位|第一个单位为牵头单位/;
+const NOTES_BEFORE = /(?:说明|备注|注)\s*[:：]\s*$/;
 const ATTACHMENT_HEADING = /^[ \t]*附件[ \t]*(\d{0,2})[ \t]*[:：]?[ \t]*$/gm;
 
 export function extractNotice(input: ExtractInput): ExtractResult {
@@ -53,7 +54,16 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     const tables = findTables(notice.text, part.start, part.end, clauseOptions);
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
-    const { roots, gaps } = buildOutline(markers, part.end);
+    const outline = buildOutline(markers, part.end);
+    const { gaps } = outline;
+    // a numbered list of notes (填表说明：1.…；2.…) explains a form; it assigns nothing
+    const notes = outline.roots.findIndex((root) => NOTES_BEFORE.test(notice.text.slice(Math.max(part.start, root.marker.start - 12), root.marker.start)));
+    const noteStyle = outline.roots[notes]?.marker.style;
+    let inNotes = false;
+    const roots = outline.roots.filter((root, i) => {
+      inNotes = i === notes || (inNotes && root.marker.style === noteStyle);
+      return !inNotes;
+    });
     for (const gap of gaps) {
       diagnostics.push(
         diagnostic(input.path, notice.position(gap.marker.start), 'numbering-gap', 'warning',

@@ -6,10 +6,10 @@
  * `12.强化…` from `3、4、5月份` or `1次`.
  */
 
-export type MarkerStyle = 'chapter' | 'part' | 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
+export type MarkerStyle = 'chapter' | 'part' | 'cn' | 'article' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
 
-/** 第一章 > 第一节 > 一、 > （一） > 1. > （1） > ① */
-const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
+/** 第一章 > 第一节 > 一、 > 第1条 > （一） > 1. > （1） > ① */
+const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, article: 2.5, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
 
 export interface Marker {
   style: MarkerStyle;
@@ -80,6 +80,7 @@ const CANDIDATE = new RegExp(
   [
     `(?<chapter>第(?<chapterNum>${CN}|\\d{1,3})章)(?=[ \\u4e00-\\u9fff])`,
     `(?<part>第(?<partNum>${CN}|\\d{1,3})节)(?=[ \\u4e00-\\u9fff])`,
+    `(?<article>第(?<articleNum>${CN}|\\d{1,3})条)(?=[ \\u3000\\u4e00-\\u9fff“])`,
     `(?<cn>(?<cnNum>${CN})[、.](?![、\\d]))`,
     `(?<cnParen>\\( ?(?<cnParenNum>${CN}) ?\\))`,
     `(?<arabicParen>\\( ?(?<arabicParenNum>\\d{1,3}) ?\\))`,
@@ -99,7 +100,7 @@ export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] 
   CANDIDATE.lastIndex = from;
   for (let m = CANDIDATE.exec(norm); m && m.index < to; m = CANDIDATE.exec(norm)) {
     const g = m.groups!;
-    const style = (['chapter', 'part', 'cn', 'cnParen', 'arabicParen', 'arabic', 'circled'] as MarkerStyle[]).find((s) => g[s] !== undefined)!;
+    const style = (['chapter', 'part', 'article', 'cn', 'cnParen', 'arabicParen', 'arabic', 'circled'] as MarkerStyle[]).find((s) => g[s] !== undefined)!;
     const numeral = g[`${style}Num`] ?? m[0];
     const value =
       style === 'circled'

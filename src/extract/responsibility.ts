@@ -20,7 +20,7 @@ const LABEL = '(?:牵头|责任|配合|协办)(?:单位|部门|科室|处室|股
 /** `牵头单位：A  配合单位：B` on a line of its own or one line each; a label ends the value before it. */
 const LABELLED = new RegExp(`(${LABEL})\\s*[:：]\\s*([^\\n;；。]+?)(?=\\s*(?:${LABEL})\\s*[:：]|[\\n;；。]|$)`, 'g');
 /** One phrase of a run naming roles: `由A牵头`, `B、C配合`, `此项工作由A负责`, `由A带队`. */
-const ROLE_PHRASE = /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责)$/;
+const ROLE_PHRASE = /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?(由)?(.{2,60}?)(牵头|带队|配合|参与|协助|负责落实|负责|具体实施|具体落实|组织实施|落实)$/;
 // 应 opens 应急 in many names: it is a modal verb only before another word
 const MODAL = '要|应当|应(?!急)|须|必须';
 const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责|分工)?(牵头|会同|负责|配合|参与|${MODAL})(.*)$`);

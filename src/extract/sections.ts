@@ -10,7 +10,7 @@ import type { NoticeText } from './source.js';
 
 /** Section headings whose items set no work: situation, guiding thought, principles, goals. */
 const NON_TASK_HEADING =
-  /^(?:[^,。]{0,12}(?:现状|形势|背景)|(?:发展|工作|现实)基础|活动(?:主题|时间|口号)|保障措施|工作要求|组织领导|组织保障|工作保障|保障机制|工作纪律|(?:整治|工作|实施|适用|排查)?范围|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
+  /^(?:[^,。]{0,12}(?:现状|形势|背景)|(?:发展|工作|现实)基础|活动(?:主题|时间|口号)|保障措施|工作要求|组织领导|组织保障|工作保障|保障机制|工作纪律|[^,。]{0,6}(?:范围|对象)|[^,。]{0,4}时间和方式|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
 const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措|工作措施/;
 /** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
 const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;

@@ -63,6 +63,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
   const tables: TaskTable[] = [];
   let current: Open | null = null;
   let last: Open | null = null;
+  let pending: { table: Open; cells: string[]; start: number; end: number } | null = null;
   let at = from;
   for (const line of text.slice(from, to).split('\n')) {
     const start = at;
@@ -74,8 +75,8 @@ export function findTables(text: string, from: number, to: number, options: { fi
       continue;
     }
     const bordered = /^\s*[|｜]/.test(line) && /[|｜]\s*$/.test(line);
-    const cells = cellsOf(line, bordered);
-    const columns = cells.length >= 3 ? columnsOf(cells) : null;
+    const headerCells = cellsOf(line, bordered);
+    const columns = headerCells.length >= 3 ? columnsOf(headerCells) : null;
     if (columns) {
       // a header repeated after a page break continues the table
       if (last && joinBroken(line) === last.header) {
@@ -88,13 +89,35 @@ export function findTables(text: string, from: number, to: number, options: { fi
       continue;
     }
     if (!current || /^[\s|｜:：-]+$/.test(line)) continue;
-    const row = readRow(cellsOf(line, current.bordered), current.columns, start, current.table.rows.length + 1, options.firstListedLeads ?? false);
+    let cells = cellsOf(line, current.bordered);
+    const row = current;
+    // a cell broken over two lines: the row's start and its rest add up to one row
+    const open = pending && pending.table === row ? pending : null;
+    pending = null;
+    if (open) {
+      if (open.cells.length + cells.length - 1 === row.columns.length) {
+        cells = [...open.cells.slice(0, -1), `${open.cells.at(-1)}${cells[0]}`, ...cells.slice(1)];
+        addRow(row, open.start, cells, start + line.length);
+        continue;
+      }
+      addRow(row, open.start, open.cells, open.end);
+    }
+    if (cells.length < row.columns.length && /^\d+$/.test(cells[0] ?? '')) {
+      pending = { table: row, cells, start, end: start + line.length };
+      continue;
+    }
+    addRow(row, start, cells, start + line.length);
+  }
+  if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
+  return tables.filter((t) => t.rows.length > 0);
+
+  function addRow(into: Open, rowStart: number, cells: string[], end: number) {
+    const row = readRow(cells, into.columns, rowStart, into.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
-      current.table.rows.push(row);
-      current.table.end = start + line.length;
+      into.table.rows.push(row);
+      into.table.end = end;
     }
   }
-  return tables.filter((t) => t.rows.length > 0);
 }
 
 function readRow(cells: string[], columns: Column[], start: number, position: number, firstListedLeads: boolean): TableRow | null {

@@ -113,10 +113,10 @@ function deadlineFields(reading: DeadlineReading): Pick<Task, 'deadline' | 'dead
   };
 }
 
-/** A row of a task table: its time-limit column sets the deadline, else its task text. */
+/** A row of a task table: its deadline is the earliest date of its time-limit column and its text. */
 export function taskOfRow(row: TableRow, idPrefix: string, section: string[], notice: NoticeText, dates: DateContext): Task {
-  const limit = row.timeLimit ? readDeadline(`完成时限：${row.timeLimit}`, dates) : null;
-  const reading = limit?.deadline || /长期|持续|常态/.test(row.timeLimit) ? limit! : readDeadline(row.task, dates);
+  // the time-limit column and the task's own words together: the earliest date is the deadline
+  const reading = readDeadline(row.timeLimit ? `${row.task}。完成时限：${row.timeLimit}` : row.task, dates);
   return {
     id: `${idPrefix}${row.position}`,
     number: String(row.position),
