@@ -30,13 +30,13 @@ export interface ClauseOptions {
 
 /** Endings of unit names: bureaus, committees, offices, groups, operators. */
 export const UNIT_SUFFIX =
-  /(?:企业|局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
+  /(?:企业|学校|幼儿园|局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
 /** Group names (各镇街, 各有关部门, 有关部门) start like this. */
 const GROUP_PREFIX = /^(?:各|有关|相关|其他|辖区各|全市各|全区各|全县各)/;
 
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
-  if (/[,;:。!?“”《》]/.test(name) || /^[()（）]|[(（]$/.test(name)) return false;
+  if (/[,;:。!?“”《》，；：！？]/.test(name) || /^[()（）]|[(（]$/.test(name)) return false;
   return UNIT_SUFFIX.test(name) || (GROUP_PREFIX.test(name) && name.length >= 3);
 }
 

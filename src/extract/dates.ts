@@ -197,9 +197,17 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
     read: readMonthEnd,
   },
   {
-    // a month opening one of a list of steps (一是4月组织…培训；二是6月开展…): the month's end
-    pattern: new RegExp(`(?<=[一二三四五六七八九十]是)(?:${Y})?${M}(?![\\d日号份底末前以中上下])`, 'g'),
+    // a month as the time of an action: opening a sentence or a step, or after 在/于 (在6月组织开展…, 一是4月组织…)
+    pattern: new RegExp(`(?<=^|[,;:。]|在|于|[一二三四五六七八九十]是)(?:${Y})?${M}(?![\\d日号份底末前以中上下])`, 'g'),
     read: readMonthEnd,
+  },
+  {
+    // 国庆节前, “五一”前: holidays on fixed days
+    pattern: /(?:国庆节?|“?五一”?(?:劳动节)?)前/g,
+    read(m, year) {
+      const deadline = year ? isoDate(year, m[0].includes('国庆') ? 9 : 4) : null;
+      return deadline ? { deadline } : null;
+    },
   },
   {
     // 6月完成, 2024年6月份全面完成

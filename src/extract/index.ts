@@ -85,8 +85,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
     const tasksOf = new Map<OutlineNode, Task[]>();
-    items.forEach((leaf, i) => {
-      const last = i === items.length - 1;
+    items.forEach((leaf) => {
+      // the item the notice ends with (its signature and closing may follow), not merely the last task
+      const last = leaf.contentEnd >= part.end;
       const tasks = tasksOfItem(leaf, notice, part.prefix, last, clauseOptions, dates, diagnostics, input.path);
       tasksOf.set(leaf, tasks);
       for (const task of tasks) placed.push({ at: leaf.marker.start, task });

@@ -131,7 +131,7 @@ function isTitleLine(line: string): boolean {
   return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；]/.test(t);
 }
 
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(]\s*(\d{4})\s*[〕\]】)]\s*(\d{1,5})\s*号/;
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]】)﹞]\s*(\d{1,5})\s*号/;
 
 /**
  * 文号: `威安办发〔2022〕38号`, with any bracket written as 〔〕. The notice's own

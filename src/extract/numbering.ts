@@ -21,8 +21,8 @@ export interface Marker {
   /** index just after the marker and the spaces that follow it */
   end: number;
   atLineStart: boolean;
-  /** `15.6月份…`: a number whose dot a digit follows, which may be a decimal (1.5倍) */
-  beforeDigit?: boolean;
+  /** `15.6月份…`, `1、3、4月份…`: a number a digit follows, which may be a decimal (1.5倍) or a list of months */
+  beforeDigit?: 'dot' | 'comma';
 }
 
 export interface OutlineNode {
@@ -84,7 +84,7 @@ const CANDIDATE = new RegExp(
     `(?<cn>(?<cnNum>${CN})[、.](?![、\\d]))`,
     `(?<cnParen>\\( ?(?<cnParenNum>${CN}) ?\\))`,
     `(?<arabicParen>\\( ?(?<arabicParenNum>\\d{1,3}) ?\\))`,
-    `(?<arabic>(?<arabicNum>\\d{1,3}) ?(?:\\.(?!\\.)|、(?![\\d一二三四五六七八九十])))`,
+    `(?<arabic>(?<arabicNum>\\d{1,3}) ?(?:\\.(?!\\.)|、(?![一二三四五六七八九十])))`,
     `(?<circled>[${CIRCLED}])`,
   ].join('|'),
   'g',
@@ -117,7 +117,7 @@ export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] 
     const after = norm.slice(end, end + 4);
     if (NOT_AFTER.test(after) || after.trim() === '' && !atLineStart) continue;
     if (insideQuotes(norm, start)) continue;
-    const beforeDigit = style === 'arabic' && /\.$/.test(m[0]) && /\d/.test(norm[end] ?? '');
+    const beforeDigit = style === 'arabic' && /\d/.test(norm[end] ?? '') ? (m[0].endsWith('、') ? 'comma' : 'dot') : undefined;
     // a decimal inline is never an item; at a line start it may be one (15.6月份开展…), if the sequence says so
     if (beforeDigit && !atLineStart) continue;
     while (end < norm.length && (norm[end] === ' ')) end++;
@@ -163,7 +163,8 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
           (runOn !== undefined && (marker.value === runOn + 1 || (marker.atLineStart && marker.value === runOn && parent !== null)));
     // 15.6月份 is item 15 only right after item 14: 1.5倍 never opens a list
     const continues = previous !== undefined ? marker.value === previous + 1 : runOn !== undefined && marker.value === runOn + 1;
-    if (marker.beforeDigit && !continues) continue;
+    // (1、3、4月份… may open a list as well: 、 is never a decimal point)
+    if (marker.beforeDigit && !continues && !(marker.beforeDigit === 'comma' && marker.value === 1 && previous === undefined)) continue;
     let gapFrom: number | undefined;
     if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;

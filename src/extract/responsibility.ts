@@ -48,10 +48,8 @@ export function responsibilityOutsideClauses(
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
   const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
-  const headingUnits = splitUnits(heading);
-  if (headingUnits.length > 0 && headingUnits.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
-    return { lead: headingUnits, support: [], doubtful: [], text: heading };
-  }
+  const headingUnits = unitsNamedBy(heading);
+  if (headingUnits) return { lead: headingUnits, support: [], doubtful: [], text: heading };
   const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
@@ -59,13 +57,18 @@ export function responsibilityOutsideClauses(
   const dated = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}[,，]/.exec(body);
   const actor = dated ? subjectUnit(body.slice(dated[0].length)) : null;
   if (actor) return { lead: splitUnits(actor), support: [], doubtful: [], text: actor };
-  for (const heading of headings) {
-    const units = splitUnits(heading);
-    if (heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u))) {
-      return { lead: units, support: [], doubtful: [], text: heading };
-    }
+  // a section heading that is a unit (二、乡镇人民政府) gives the duties beneath it
+  for (const section of headings) {
+    const units = unitsNamedBy(section);
+    if (units) return { lead: units, support: [], doubtful: [], text: section };
   }
   return null;
+}
+
+/** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
+function unitsNamedBy(heading: string): string[] | null {
+  const units = splitUnits(heading);
+  return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_PREFIX.test(u)) ? units : null;
 }
 
 /**
@@ -77,7 +80,7 @@ function roleRun(item: string, options: ClauseOptions): InlineResponsibility | n
   let run: string[] = [];
   const assigns = () =>
     run.some((p) => /牵头$|带队$/.test(p)) || run.some((p) => /^(?:(?:此项|该项|本项|上述)(?:工作|活动|任务))?由/.test(p)) || (run.length > 1 && run.some((p) => /配合$|参与$|协助$/.test(p)));
-  for (const raw of splitOutsideBrackets(item, ',，;；。')) {
+  for (const raw of splitOutsideBrackets(item, ',，;；。:：')) {
     const phrase = raw.trim();
     const m = ROLE_PHRASE.exec(phrase);
     const units = m ? splitUnits(m[2]!) : [];
