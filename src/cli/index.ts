@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CommanderError as CommanderErrorType } from 'commander';
 
+const UNITS_HELP = 'units directory: one file used for every registry, or a folder matched by jurisdiction (default: the shipped units/)';
+
 let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
 
 function wholeNumber(value: string): number {
@@ -52,7 +54,7 @@ export async function run(argv: string[]): Promise<void> {
     .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
     .option('--update', 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept')
     .option('--force', 'where <dir>/<name>.yaml exists, replace it')
-    .option('-u, --units <file|dir>', 'units directory to write canonical unit names from (default: the shipped units/, by jurisdiction)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)').argParser(positiveNumber))
     .option('--debug', 'print the stack of an unexpected error')
@@ -83,7 +85,7 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
         'Each problem is reported at the file, line and column of the node that causes it.',
     )
     .argument('<paths...>', 'registry files, or directories whose .yaml files are read')
-    .option('-u, --units <file|dir>', 'units directory: one file for every registry, or a folder matched by jurisdiction (default: the shipped units/)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
     .addHelpText(
@@ -109,7 +111,7 @@ Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an inpu
     .command('units')
     .summary('list the units the registries name, what each carries, and names the directory does not know')
     .argument('<paths...>', 'registry files, or directories of them')
-    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .option('--unknown', 'list only names the units directory does not know, where they occur and the closest known name')
     .option('--suggest', 'print proposed alias entries for the units file, as YAML ready to paste')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
@@ -138,7 +140,7 @@ Exit status: 0 done, 1 --unknown or --suggest found something, 2 an input cannot
     .option('--doc <id>', 'one notice as a grid: tasks × units, ● lead, ○ support, totals per unit')
     .option('-j, --jurisdiction <name>', 'only registries of this jurisdiction')
     .addOption(new Option('--role <role>', 'only this role').choices(['lead', 'support']))
-    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
     .addHelpText(
       'after',
@@ -175,7 +177,7 @@ Examples:
     .option('--on <date>', 'the day it happened, YYYY-MM-DD (default: today): done_on for done, and the date of the note')
     .option('--note <text>', 'add a progress entry with this note')
     .option('--by <unit>', 'the unit reporting the progress (must be named in the registry or its units directory)')
-    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .addHelpText(
       'after',
       `
@@ -204,7 +206,7 @@ Examples:
     .addOption(new Option('--role <role>', 'with --unit: only tasks it leads, or only those it supports').choices(['lead', 'support']))
     .option('--explicit-only', 'only deadlines the tasks state: no period ends, no recurring duties')
     .option('--fail-on-overdue', 'exit 1 when anything is overdue (for a scheduled CI job)')
-    .option('-u, --units <file|dir>', 'units directory (default: the shipped units/, by jurisdiction)')
+    .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
     .addHelpText(
       'after',

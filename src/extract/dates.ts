@@ -265,7 +265,7 @@ const shiftDays = (date: string, days: number) =>
   new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8)) + days)).toISOString().slice(0, 10);
 
 /** Every date the text sets for finishing something, in text order. */
-export function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
+function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
   const rewritten = arabicDatesMapped(foldWidths(text));
   const readable = maskRecurring(maskQuoted(rewritten.text));
   const printed = (from: number, to: number) => text.slice(rewritten.origin[from], rewritten.origin[to - 1]! + 1);

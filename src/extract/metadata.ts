@@ -138,7 +138,7 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]�
  * stands apart (a line, or spaces, of its own); numbers cited in the text sit
  * inside a sentence or in parentheses.
  */
-export function readNumber(norm: string, header: string): string | null {
+function readNumber(norm: string, header: string): string | null {
   const standalone = new RegExp(`(?<=^|\\s)${DOC_NUMBER.source}(?=\\s|$)`).exec(norm);
   const m = standalone ?? new RegExp(`(?<![(《\\u4e00-\\u9fff\\w])${DOC_NUMBER.source}`).exec(header);
   return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
@@ -212,7 +212,7 @@ function readIssuer(
 const FIVE_YEAR = /“?([一二三四五六七八九十]{1,3})五”?(?:规划|期间|时期)/;
 
 /** The years a document covers: `（2024—2026年）`, `“十三五”`, a 2024年 工作要点. */
-export function readPeriod(title: string | null, coveringTitle: string | null): { from: string; to: string } | null {
+function readPeriod(title: string | null, coveringTitle: string | null): { from: string; to: string } | null {
   for (const source of [title, coveringTitle]) {
     if (!source) continue;
     const s = comparable(source);
@@ -233,7 +233,7 @@ export function readPeriod(title: string | null, coveringTitle: string | null): 
 }
 
 /** The issuer's place, most specific level: 威海市文登区工业和信息化局 → 文登区. */
-export function readJurisdiction(issuer: string): string | null {
+function readJurisdiction(issuer: string): string | null {
   const m = /^([\u4e00-\u9fff]{2,6}?省)?([\u4e00-\u9fff]{1,8}?市)?([\u4e00-\u9fff]{1,6}?(?:区|县|旗))?/.exec(issuer);
   if (!m) return null;
   return m[3] ?? m[2] ?? m[1] ?? null;

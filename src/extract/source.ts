@@ -12,14 +12,10 @@ import type { Node, Parent } from 'unist';
 export type SourceKind = 'markdown' | 'text';
 
 export interface NoticeText {
-  /** the source with line ends made `\n` */
-  source: string;
   /** the text as printed, markup and chrome removed */
   text: string;
   /** `text` with character widths folded (１→1, （→(, ，→,): same length, for matching */
   norm: string;
-  /** position in `source` of each character of `text` */
-  sourceOffset(index: number): number;
   /** 1-based line and column in the source of a character of `text` */
   position(index: number): { line: number; column: number };
 }
@@ -144,10 +140,8 @@ function fromCuts(source: string, cuts: Range[]): NoticeText {
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
   const sourceOffset = (index: number): number => offsets[Math.max(0, Math.min(index, n))]!;
   return {
-    source,
     text,
     norm: foldWidths(text),
-    sourceOffset,
     position(index) {
       const offset = sourceOffset(index);
       let lo = 0;

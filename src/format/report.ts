@@ -42,7 +42,7 @@ const text = (cell: Cell | undefined): string =>
   cell === null || cell === undefined ? '' : printable(Array.isArray(cell) ? cell.join('、') : String(cell));
 
 /** Break text into lines no wider than `width` display columns. */
-export function wrapToWidth(value: string, width: number): string {
+function wrapToWidth(value: string, width: number): string {
   const lines: string[] = [];
   for (const paragraph of value.split('\n')) {
     let line = '';

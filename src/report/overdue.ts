@@ -46,8 +46,8 @@ export interface Period {
 const DAY = 86_400_000;
 const toTime = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 const toDate = (time: number) => new Date(time).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / DAY);
-export const addDays = (date: string, days: number) => toDate(toTime(date) + days * DAY);
+const daysBetween = (from: string, to: string) => Math.round((toTime(to) - toTime(from)) / DAY);
+const addDays = (date: string, days: number) => toDate(toTime(date) + days * DAY);
 
 /** Calendar periods for the intervals a notice sets: month, two months, quarter, half-year, year. */
 const PERIODS: Record<string, { months: number; label: (year: number, index: number) => string }> = {

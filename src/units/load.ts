@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { indexUnits, type UnitsDirectory, type UnitsFile } from './directory.js';
 
-export const SHIPPED_UNITS = fileURLToPath(new URL('../../units/', import.meta.url));
+const SHIPPED_UNITS = fileURLToPath(new URL('../../units/', import.meta.url));
 
 /** Every units directory in a file or a folder of .yaml files, by jurisdiction. */
 export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Promise<Map<string, UnitsDirectory>> {
