@@ -3,7 +3,7 @@
  * giving exactly the diagnostics listed here (rule, severity, line:column).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,5 +110,15 @@ describe('safety-tasks validate', () => {
     const compiler = spawnSync(process.execPath, [...hook, '-e', "await import('ajv/dist/2020.js')", '--input-type=module'], { encoding: 'utf8' });
     expect(compiler.status).not.toBe(0);
     expect(compiler.stderr).toContain('the schema compiler was loaded');
+  });
+});
+
+describe('units directories', () => {
+  it('refuses a units file that does not follow its schema, naming it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    writeFileSync(path.join(dir, 'units.yaml'), 'jurisdiction: 某县\nunits:\n  - nam: 县应急局\n');
+    const { status, stdout } = safetyTasks('validate', 'test/fixtures/validate/clean.yaml', '--units', path.join(dir, 'units.yaml'));
+    expect(status).toBe(2);
+    expect(stdout).toMatch(/units\.yaml:1:1  error  .*is not a units directory: \/units\/0 .*  unreadable-input/);
   });
 });

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { validateUnitsFile } from '../validate/compiled-schemas.js';
 import { indexUnits, type UnitsDirectory, type UnitsFile } from './directory.js';
 
 const SHIPPED_UNITS = fileURLToPath(new URL('../../units/', import.meta.url));
@@ -16,9 +17,12 @@ export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Pr
   const directories = new Map<string, UnitsDirectory>();
   for (const file of files) {
     const content = parse(await readFile(file, 'utf8')) as UnitsFile | null;
-    if (content && typeof content.jurisdiction === 'string' && Array.isArray(content.units)) {
-      directories.set(content.jurisdiction, indexUnits(content, file));
+    // checked against schemas/units.schema.json (compiled at build time): a broken directory is named, not half-used
+    if (!validateUnitsFile(content)) {
+      const [first] = (validateUnitsFile as unknown as { errors: { instancePath: string; message?: string }[] }).errors;
+      throw new Error(`${file} is not a units directory: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
     }
+    directories.set(content!.jurisdiction, indexUnits(content!, file));
   }
   return directories;
 }
