@@ -7,6 +7,19 @@ export interface Recurrence {
   interval: string | null;
 }
 
+/** The form of official writing that assigned a task's units (see schemas/registry.schema.json `form`). */
+export type AssignmentForm = 'clause' | 'label' | 'subject' | 'heading' | 'table' | 'by' | 'first-listed' | 'field' | 'group';
+
+/** [start, end) in the notice's text as extract read it (UTF-16 offsets into the decoded file). */
+export type Span = [number, number];
+
+export interface TaskSpans {
+  text: Span;
+  deadline?: Span;
+  /** each unit as printed, with its role */
+  units?: { name: string; role: 'lead' | 'support'; span: Span }[];
+}
+
 export interface Task {
   id: string;
   number: string;
@@ -27,6 +40,10 @@ export interface Task {
   /** progress reported, newest last */
   progress?: { date: string; note: string; by?: string }[];
   line: number;
+  /** how the units were assigned; absent when none were */
+  form?: AssignmentForm;
+  /** where the task, its units and its deadline stand in the notice */
+  spans?: TaskSpans;
 }
 
 export interface DocumentMeta {
