@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, MODAL, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -48,6 +48,8 @@ export function responsibilityOutsideClauses(
     return { ...parseResponsibility(text, options), text, form: 'label' };
   }
   const joined = joinBroken(content);
+  const group = groupOf(joined);
+  if (group) return group;
   const run = roleRun(joined, options);
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
@@ -67,6 +69,34 @@ export function responsibilityOutsideClauses(
     if (units) return { lead: units, support: [], doubtful: [], text: section, form: 'heading' };
   }
   return null;
+}
+
+const PERSON = alternation(PERSON_TITLES);
+/** `由市应急局分管负责同志任组长`: the shortest opening after 由 that a person's title or the head verb follows. */
+const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
+/** An item that sets up a group (1.综合协调组，由县应急局局长任组长): the group is named before 由. */
+const GROUP_ITEM = new RegExp(`^[^。;]{0,30}?(?:组|专班|指挥部)[^;]{0,24}?由[^。;]{2,60}?(?:${alternation(GROUP_HEAD_VERBS)})`);
+const MEMBERS = /成员(?:单位)?(?:由|为|包括)([^。;]{2,160}?)(?:组成|构成|参加)|([^。;,]{2,80}?)派员参加/g;
+const PERSON_TAIL = new RegExp(`(?:等)?(?:有关|相关)?(?:部门|单位)?(?:${PERSON})$`);
+
+/**
+ * A group set up under a unit (督查组, 工作专班): `由A（某人）任组长` or `由A…带队`
+ * leads it, `成员由B、C…组成` and `D派员参加` support it.
+ */
+export function groupOf(item: string): InlineResponsibility | null {
+  if (!GROUP_ITEM.test(item)) return null;
+  const head = GROUP_LEAD.exec(item);
+  const leader = head?.[1];
+  if (!leader || !looksLikeUnit(leader)) return null;
+  const support: string[] = [];
+  for (const m of item.matchAll(MEMBERS)) {
+    for (const part of splitOutsideBrackets(m[1] ?? m[2]!, '、,')) {
+      for (const unit of splitUnits(part.replace(PERSON_TAIL, '').replace(/等.*$/, ''))) {
+        if (looksLikeUnit(unit) && unit !== leader && !support.includes(unit)) support.push(unit);
+      }
+    }
+  }
+  return { lead: [leader], support, doubtful: [], text: head![0], form: 'group' };
 }
 
 /** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
