@@ -51,6 +51,9 @@ export function responsibilityOutsideClauses(
   const group = groupOf(joined);
   if (group) return group;
   const run = roleRun(joined, options);
+  // several 由A负责 sentences give the item the union of their units
+  const union = byUnion(joined);
+  if (union && (union.sentences > 1 || !run)) return union.responsibility;
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
   const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
@@ -59,9 +62,12 @@ export function responsibilityOutsideClauses(
   const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
-  // after the day it happens, the unit that acts (6月16日，县应急局组织…)
-  const dated = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}[,，]/.exec(body);
-  const actor = dated ? subjectUnit(body.slice(dated[0].length)) : null;
+  // after a time or condition that opens the item, the unit that acts (6月16日，县应急局组织…; 清明节期间，县林业局要…)
+  const when = TIME_OPENING.exec(body);
+  const after = when ? body.slice(when[0].length) : '';
+  const acting = when ? openingUnits(after, options) : null;
+  if (acting) return acting;
+  const actor = when ? subjectUnit(after) : null;
   if (actor) return { lead: splitUnits(actor), support: [], doubtful: [], text: actor, form: 'subject' };
   // a section heading that is a unit (二、乡镇人民政府) gives the duties beneath it
   for (const section of headings) {
@@ -99,9 +105,30 @@ export function groupOf(item: string): InlineResponsibility | null {
   return { lead: [leader], support, doubtful: [], text: head![0], form: 'group' };
 }
 
+/** A short phrase of time or condition opening an item: `6月16日，`, `清明节期间，`, `汛前，`, `节日期间，`. */
+const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬))[,，]/;
+const BY_SENTENCE = new RegExp(`(?:^|[。;,:])(?:(?:此项|该项|本项|上述)(?:工作|任务|活动))?由([^,;。由]{2,40}?)(牵头抓总|牵头负责|牵头|负责|组织实施)`, 'g');
+
+/** `由A负责…，由B负责…`: every unit named so, joint unless one 牵头. */
+function byUnion(item: string): { responsibility: InlineResponsibility; sentences: number } | null {
+  const lead: string[] = [];
+  const phrases: string[] = [];
+  for (const m of item.matchAll(BY_SENTENCE)) {
+    const units = splitUnits(m[1]!);
+    if (units.length === 0 || !units.every(looksLikeUnit)) continue;
+    phrases.push(`由${m[1]}${m[2]}`);
+    for (const unit of units) if (!lead.includes(unit)) lead.push(unit);
+  }
+  if (phrases.length === 0) return null;
+  return { responsibility: { lead, support: [], doubtful: [], text: phrases.join('，'), form: 'by' }, sentences: phrases.length };
+}
+
+/** Words a heading adds to a unit's name to say it lists the unit's duties: `镇党委政府职责`, `区科委工作职责`. */
+const DUTIES = /(?:的)?(?:安全生产)?(?:工作)?(?:主要)?职责(?:清单|任务)?$/;
+
 /** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
 function unitsNamedBy(heading: string): string[] | null {
-  const units = splitUnits(heading);
+  const units = splitUnits(heading.replace(/[:。]$/, '').replace(DUTIES, ''));
   return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_OPENING.test(u)) ? units : null;
 }
 
