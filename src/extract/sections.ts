@@ -94,7 +94,6 @@ export function idOf(node: OutlineNode, prefix: string): string {
   const path: number[] = [];
   for (let n: OutlineNode | null = node; n; n = n.parent) {
     path.unshift(n.marker.value);
-    if (!n.parent && n.orphan) path.unshift(0);
   }
   return prefix + path.join('.');
 }
