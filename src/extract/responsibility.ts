@@ -47,6 +47,8 @@ export function responsibilityOutsideClauses(
     const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
     return { ...parseResponsibility(text, options), text, form: 'label' };
   }
+  const cells = unitCells(content);
+  if (cells) return cells;
   const joined = joinBroken(content);
   const group = groupOf(joined);
   if (group) return group;
@@ -121,6 +123,20 @@ function byUnion(item: string): { responsibility: InlineResponsibility; sentence
   }
   if (phrases.length === 0) return null;
   return { responsibility: { lead, support: [], doubtful: [], text: phrases.join('，'), form: 'by' }, sentences: phrases.length };
+}
+
+/**
+ * A table scraped one cell a line (`市安委办 (工作专班办公室) |`): a line of
+ * the item, after its first, that holds only unit names is its 责任单位 cell;
+ * the units are joint leads.
+ */
+function unitCells(content: string): InlineResponsibility | null {
+  for (const line of content.split('\n').slice(1)) {
+    const cell = line.replace(/\|\s*$/, '').trim().replace(/\s+(?=\()/g, '');
+    const units = cell ? splitUnits(cell.replace(/\s+/g, '、')) : [];
+    if (units.length > 0 && units.every(looksLikeUnit)) return { lead: units, support: [], doubtful: [], text: cell, form: 'table' };
+  }
+  return null;
 }
 
 /** Words a heading adds to a unit's name to say it lists the unit's duties: `镇党委政府职责`, `区科委工作职责`. */
