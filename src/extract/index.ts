@@ -153,7 +153,11 @@ export function stemOf(path: string): string {
 function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end: number; prefix: string }[] {
   const parts = [{ start: bodyStart, end: notice.text.length, prefix: '' }];
   for (const m of notice.text.matchAll(ATTACHMENT_HEADING)) {
-    if (m.index < bodyStart) continue;
+    if (m.index < bodyStart) {
+      // the document that holds the tasks is itself the attachment (附件 / its title / its table): its items are the attachment's
+      if (notice.text.slice(m.index + m[0].length, bodyStart).trim().split('\n').length <= 2) parts[0]!.prefix = `附件${m[1] ?? ''}.`;
+      continue;
+    }
     parts[parts.length - 1]!.end = m.index;
     parts.push({ start: m.index + m[0].length, end: notice.text.length, prefix: `附件${m[1] ?? ''}.` });
   }

@@ -37,6 +37,9 @@ const HEADER_CELL: [RegExp, Column][] = [
   [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
 ];
 
+/** Columns whose cells a table merges down a group of rows. */
+const MERGED = new Set<Column>(['lead', 'responsible', 'deadline']);
+
 /** Cells are separated by bars, or by tabs in text copied from a word processor. */
 function separatorOf(line: string): RegExp | null {
   if (/[|｜]/.test(line)) return /[|｜]/;
@@ -61,7 +64,7 @@ function columnsOf(cells: string[]): Column[] | null {
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
 export function findTables(text: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): TaskTable[] {
-  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean };
+  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[] };
   const tables: TaskTable[] = [];
   let current: Open | null = null;
   let last: Open | null = null;
@@ -113,7 +116,11 @@ export function findTables(text: string, from: number, to: number, options: { fi
   if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
   return tables.filter((t) => t.rows.length > 0);
 
-  function addRow(into: Open, rowStart: number, cells: string[], end: number) {
+  function addRow(into: Open, rowStart: number, raw: string[], end: number) {
+    // a merged 牵头单位 or 完成时限 cell is printed once, in its first row: an empty one below carries it on
+    const aligned = raw.length < into.columns.length ? [...Array(into.columns.length - raw.length).fill(''), ...raw] : raw;
+    const cells = aligned.map((c, i) => (c.trim() === '' && MERGED.has(into.columns[i]!) && into.previous ? into.previous[i] ?? '' : c));
+    into.previous = cells;
     const row = readRow(cells, into.columns, rowStart, end, into.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
       into.table.rows.push(row);
