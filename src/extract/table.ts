@@ -43,7 +43,8 @@ const MERGED = new Set<Column>(['lead', 'responsible', 'deadline']);
 /** Cells are separated by bars, or by tabs in text copied from a word processor. */
 function separatorOf(line: string): RegExp | null {
   if (/[|｜]/.test(line)) return /[|｜]/;
-  return (line.trim().match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
+  // (empty cells at either end are tabs too: count them before trimming the line)
+  return (line.replace(/^[ \u3000]+|[ \u3000]+$/g, '').match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
 }
 
 function cellsOf(line: string, bordered: boolean): string[] {
@@ -120,6 +121,15 @@ export function findTables(text: string, from: number, to: number, options: { fi
     // a merged 牵头单位 or 完成时限 cell is printed once, in its first row: an empty one below carries it on
     const aligned = raw.length < into.columns.length ? [...Array(into.columns.length - raw.length).fill(''), ...raw] : raw;
     const cells = aligned.map((c, i) => (c.trim() === '' && MERGED.has(into.columns[i]!) && into.previous ? into.previous[i] ?? '' : c));
+    // a line whose only words continue the task cell (a cell wrapped onto a line of its own) belongs to the row above
+    const last = into.table.rows[into.table.rows.length - 1];
+    const filled = aligned.map((c, i) => (c.trim() ? into.columns[i] : null)).filter(Boolean);
+    if (last && filled.length === 1 && filled[0] === 'task' && aligned.length > 1) {
+      last.task += joinBroken(aligned.find((c) => c.trim())!);
+      last.end = end;
+      into.table.end = end;
+      return;
+    }
     into.previous = cells;
     const row = readRow(cells, into.columns, rowStart, end, into.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
