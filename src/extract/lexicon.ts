@@ -64,12 +64,13 @@ export function labelPattern(role: Role, anchored = true): RegExp {
 /** Any label that names units, capturing its word, for label lines and table headers. */
 export const ANY_LABEL = `(?:${alternation([...LABEL_WORDS.lead, ...LABEL_WORDS.support, ...LABEL_WORDS.joint])})(?:${alternation(LABEL_HEADS)})`;
 
-/** The role of a label (`协助单位` → support), or null when it names no units. */
+const LABEL_AT_END = Object.fromEntries(
+  (['lead', 'support', 'joint'] as const).map((role) => [role, new RegExp(`(?:${alternation(LABEL_WORDS[role])})(?:${alternation(LABEL_HEADS)})$`)]),
+) as Record<Role, RegExp>;
+
+/** The role of a label or a table's column header (`协助单位` → support, `督查组牵头单位` → lead), or null when it names no units (`牵头领导`). */
 export function roleOfLabel(label: string): Role | null {
-  for (const role of ['lead', 'support', 'joint'] as const) {
-    if (new RegExp(`^(?:${alternation(LABEL_WORDS[role])})(?:${alternation(LABEL_HEADS)})?$`).test(label)) return role;
-  }
-  return null;
+  return (['lead', 'support', 'joint'] as const).find((role) => LABEL_AT_END[role].test(label)) ?? null;
 }
 
 /** Endings of unit names (单位名称的后缀): bureaus, committees, offices, groups, operators. */
@@ -145,7 +146,6 @@ export const FIXED_HOLIDAYS: readonly { words: readonly string[]; month: number;
   { words: ['七一', '“七一”', '建党节'], month: 7, day: 1 },
   { words: ['六一', '“六一”', '儿童节'], month: 6, day: 1 },
 ];
-export const MOVABLE_HOLIDAYS: readonly string[] = ['春节', '中秋', '中秋节', '端午', '端午节', '清明', '清明节', '元宵', '元宵节', '重阳节'];
 
 /** Toolbar words and page facts of a scraped page: a short line holding one is chrome (网页样板). */
 export const CHROME_WORDS = {

@@ -133,7 +133,8 @@ function byUnion(item: string): { responsibility: InlineResponsibility; sentence
 function unitCells(content: string): InlineResponsibility | null {
   for (const line of content.split('\n').slice(1)) {
     const cell = line.replace(/\|\s*$/, '').trim().replace(/\s+(?=\()/g, '');
-    const units = cell ? splitUnits(cell.replace(/\s+/g, '、')) : [];
+    // spaces separate names, unless what follows opens no name of its own (各县区(开发区) 安委会)
+    const units = cell ? splitUnits(cell.replace(/\s+(?=\S)/g, (space, at: number) => (PLACE_OPENING.test(cell.slice(at + space.length)) ? '、' : ''))) : [];
     if (units.length > 0 && units.every(looksLikeUnit)) return { lead: units, support: [], doubtful: [], text: cell, form: 'table' };
   }
   return null;

@@ -4,6 +4,7 @@
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
 import { joinBroken, splitUnits } from './clause.js';
+import { roleOfLabel } from './lexicon.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'other';
 
@@ -30,12 +31,17 @@ export interface TaskTable {
 
 const HEADER_CELL: [RegExp, Column][] = [
   [/^(?:序号|编号|序)$/, 'number'],
-  [/牵头/, 'lead'],
-  [/配合|协办|参与|协同/, 'support'],
-  [/责任(?:单位|部门)|主办|承办|实施(?:单位|主体)/, 'responsible'],
   [/时限|时间|期限|节点/, 'deadline'],
   [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
 ];
+const UNIT_COLUMN = { lead: 'lead', support: 'support', joint: 'responsible' } as const;
+
+/** What a header cell names: a unit column by the lexicon's labels, else by the words above. */
+function columnOf(name: string): Column {
+  const role = roleOfLabel(name);
+  if (role) return UNIT_COLUMN[role];
+  return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+}
 
 /** Columns whose cells a table merges down a group of rows. */
 const MERGED = new Set<Column>(['lead', 'responsible', 'deadline']);
@@ -57,7 +63,7 @@ function cellsOf(line: string, bordered: boolean): string[] {
 function columnsOf(cells: string[]): Column[] | null {
   const columns = cells.map((cell) => {
     const name = joinBroken(cell);
-    return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+    return columnOf(name);
   });
   const assigns = columns.includes('lead') || columns.includes('responsible');
   return columns.includes('task') && assigns ? columns : null;
