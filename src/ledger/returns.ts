@@ -60,7 +60,7 @@ const MESSAGES = {
   registryChanged: (at: string, file: string) => `${at}：登记表 ${file} 在导出后已改动，此行未导入`,
   registryChangedHint: '请将同一次导出的全部回执一起导入，或重新导出台账后再发',
   registryMissing: (at: string, file: string) => `${at}：在 --into 目录中找不到登记表 ${file}，此行未导入`,
-  conflict: (at: string, task: string, kept: string) => `${at}：任务 ${task} 在多份回执中状态不同，采用最晚保存的“${kept}”`,
+  conflict: (at: string, task: string, kept: string) => `${at}：任务 ${task} 在同一天保存的几份回执中状态不同，采用最后给出的“${kept}”`,
   editFailed: (at: string, message: string) => `${at}：无法写入登记表：${message}`,
 };
 
@@ -212,9 +212,10 @@ function apply(events: Event[], diagnostics: Diagnostic[]): ImportPlan {
         const key = `${n.date}\u0000${n.note}\u0000${n.by ?? ''}`;
         return seen.has(key) ? false : (seen.add(key), true);
       });
-    const setting = list.filter((e) => e.status !== e.sent).sort((a, b) => (a.savedOn < b.savedOn ? -1 : a.savedOn > b.savedOn ? 1 : a.statusOn < b.statusOn ? -1 : 1));
+    const setting = list.filter((e) => e.status !== e.sent).sort((a, b) => (a.savedOn < b.savedOn ? -1 : a.savedOn > b.savedOn ? 1 : 0));
     const last = setting.at(-1);
-    if (last && setting.some((e) => e.status !== last.status)) {
+    // returns saved the same day that disagree: the later one in the order given wins, and that is said
+    if (last && setting.some((e) => e.savedOn === last.savedOn && e.status !== last.status)) {
       const { file, cell, row, column } = last.place;
       diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-status-conflict', 'warning', MESSAGES.conflict(cell, task, STATUS_WORD[last.status])));
     }

@@ -57,6 +57,8 @@ export interface LedgerSheet {
   /** the unit this sheet is sent to; null for the whole ledger */
   unit: string | null;
   jurisdiction: string | null;
+  /** the sheet's name: the unit (with its jurisdiction where several), or 台账 */
+  name: string;
   title: string;
   rows: LedgerRow[];
 }
@@ -117,7 +119,7 @@ export function ledgerSheets(registries: LoadedRegistry[], units: (jurisdiction:
   }
   const titles = (rows: LedgerRow[]) => [...new Set(rows.map((r) => r.document))].join('；');
   const numbered = (rows: LedgerRow[]) => rows.map((r, i) => ({ ...r, number: i + 1 }));
-  if (!options.byUnit && !options.unitIn) return [{ unit: null, jurisdiction: null, title: `${TITLE}：${titles(all)}（截至${options.asOf}）`, rows: numbered(all) }];
+  if (!options.byUnit && !options.unitIn) return [{ unit: null, jurisdiction: null, name: '台账', title: `${TITLE}：${titles(all)}（截至${options.asOf}）`, rows: numbered(all) }];
 
   // a unit's rows: what it leads or supports, itself or through a group; a group gets no sheet of its own, its members do
   const sheets = new Map<string, { unit: string; jurisdiction: string; keys: Set<string> }>();
@@ -134,7 +136,7 @@ export function ledgerSheets(registries: LoadedRegistry[], units: (jurisdiction:
   return [...sheets.values()].map((s) => {
     const rows = numbered(all.filter((r) => s.keys.has(`${r.file}#${r.task}`)));
     const who = several ? `${s.jurisdiction} ${s.unit}` : s.unit;
-    return { unit: s.unit, jurisdiction: s.jurisdiction, title: `${TITLE}（${who}）：${titles(rows)}（截至${options.asOf}）`, rows };
+    return { unit: s.unit, jurisdiction: s.jurisdiction, name: who, title: `${TITLE}（${who}）：${titles(rows)}（截至${options.asOf}）`, rows };
   });
 }
 

@@ -84,7 +84,7 @@ export async function writeLedgerWorkbook(sheets: LedgerSheet[], sha256: Map<str
   const used = new Set([SOURCE_SHEET]);
   const records: SentRecord[] = [];
   for (const sheet of sheets) {
-    const name = sheetName(sheet.unit ?? '台账', used);
+    const name = sheetName(sheet.name, used);
     const worksheet = workbook.addWorksheet(name, {
       views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
       pageSetup: {
