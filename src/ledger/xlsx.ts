@@ -67,7 +67,8 @@ function sheetName(wanted: string, used: Set<string>): string {
 function rowHeight(values: (string | number)[]): number {
   let lines = 1;
   LEDGER_COLUMNS.forEach((c, i) => {
-    const usable = WIDTH[c.key] - 1;
+    // a little short of the width: fonts for Chinese run wider than two Latin characters
+    const usable = (WIDTH[c.key] - 1) * 0.85;
     const count = String(values[i] ?? '')
       .split('\n')
       .reduce((sum, line) => sum + Math.max(1, Math.ceil(stringWidth(line) / usable)), 0);
