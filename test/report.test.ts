@@ -82,6 +82,17 @@ describe('matrix --doc', () => {
     expect(rows.slice(19).map((r) => r.task)).toEqual(['牵头合计', '配合合计']);
   });
 
+  it('keys its JSON cells by unit name, lists its columns, and keeps each title whole', () => {
+    const [section] = JSON.parse(reportFormatters.json(grid, options)) as { columns: { key: string; label: string }[]; rows: Record<string, string>[] }[];
+    expect(section!.columns.slice(0, 3)).toEqual([
+      { key: 'task', label: '任务' },
+      { key: 'title', label: '任务名称' },
+      { key: '市安委会办公室', label: '市安委会办公室' },
+    ]);
+    expect(section!.columns.slice(2).every((c) => c.key === c.label)).toBe(true);
+    expect(section!.rows[0]).toMatchObject({ task: '2.1.1', title: registry.registry.tasks[0]!.title, 市安委会办公室: '●', 各镇街: '○' });
+  });
+
   it('round-trips through a CSV parser to the same cells', () => {
     const csv = reportFormatters.csv(grid, options);
     expect(csv.startsWith('\ufeff')).toBe(true);

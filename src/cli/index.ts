@@ -226,6 +226,60 @@ Examples:
       },
     );
 
+  const ledger = program
+    .command('ledger')
+    .summary('任务分工台账：导出 Excel/CSV 发给各单位，再把回执导回登记表')
+    .description(
+      '把登记表做成任务分工台账：每项任务一行，列为 序号、编号、文件、任务内容（全文）、牵头单位、配合单位、\n' +
+        '完成时限、进展情况（最新在前）、状态（未开始/推进中/已完成/已取消，逾期的写“逾期”）。\n' +
+        'xlsx 可直接打印下发：A4 横向、表头冻结并在每页重复、状态下拉选择、逾期行标红；隐藏的“_来源”工作表\n' +
+        '记下每行对应的登记表、任务和导出时的内容，供 ledger import 核对回执。',
+    )
+    .argument('<registries...>', '登记表文件，或存放登记表的目录')
+    .option('--unit <名称>', '只列这个单位牵头或配合的任务（可用别名，经由单位组的也算）')
+    .option('--by-unit', '每个单位一个工作表（即发给各单位的内容）')
+    .option('--as-of <日期>', '按这一天判断逾期，YYYY-MM-DD（默认今天）')
+    .option('-o, --out <文件>', '写入文件（.xlsx、.csv、.json、.md），不写则输出到标准输出')
+    .addOption(new Option('-f, --format <格式>', '输出格式（默认按 --out 的扩展名，未给 --out 时为 markdown）').choices(['xlsx', 'csv', 'json', 'markdown']))
+    .option('-u, --units <file|dir>', UNITS_HELP)
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ safety-tasks ledger registries --out 台账.xlsx
+  $ safety-tasks ledger registries --by-unit --as-of 2025-01-15 --out 分单位台账.xlsx
+  $ safety-tasks ledger registries --unit 市应急局 --format csv > 市应急局.csv
+  $ safety-tasks ledger import 回执/*.xlsx --into registries --dry-run
+
+退出状态：0 完成，2 用法错误或输入无法读取。`,
+    )
+    .action(async (paths: string[], options: { unit?: string; byUnit?: boolean; asOf?: string; out?: string; format?: 'xlsx' | 'csv' | 'json' | 'markdown'; units?: string }) => {
+      const { ledgerCommand } = await import('./ledger.js');
+      process.exitCode = await ledgerCommand(paths, options);
+    });
+
+  ledger
+    .command('import')
+    .summary('把各单位填回的台账（回执）导回登记表')
+    .description(
+      '读取本工具导出、各单位填好返回的 xlsx，把“进展情况”中新增的各行和“状态”写入登记表，\n' +
+        '只改动这些行（与 status 命令相同）。多份回执按日期先后合并。新增、删除或挪动的行，被改动的任务内容，\n' +
+        '无法识别的状态，导出后已改动的登记表：都按 工作表!单元格 报告，不会悄悄写入。',
+    )
+    .argument('<files...>', '回执 xlsx 文件')
+    .requiredOption('--into <目录>', '存放登记表的目录')
+    .option('--dry-run', '只列出将要修改的内容，不写入')
+    .addHelpText(
+      'after',
+      `
+进展情况中新写的一行可以日期开头（2025-01-10 已完成排查），否则按回执保存的日期记。
+退出状态：0 全部导入，1 有未导入或需留意的行，2 用法错误或文件无法读取。`,
+    )
+    .action(async (files: string[], options: { into: string; dryRun?: boolean }) => {
+      const { ledgerImportCommand } = await import('./ledger.js');
+      process.exitCode = await ledgerImportCommand(files, options);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {

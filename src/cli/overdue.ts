@@ -3,8 +3,7 @@ import { isoDate } from '../extract/dates.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
-import { closestName, resolveUnit } from '../units/directory.js';
-import { readReportInput, tableOptions } from './report-input.js';
+import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
 
 export interface OverdueCommandOptions {
   asOf?: string;
@@ -26,18 +25,12 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
   const input = await readReportInput(paths, options.units);
   let unitIn: ((jurisdiction: string) => string | null) | undefined;
   if (options.unit) {
-    const wanted = options.unit;
-    const named = new Set(input.registries.flatMap((r) => r.registry.tasks.flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])])));
-    unitIn = (jurisdiction) => {
-      const directory = input.units(jurisdiction);
-      return (directory ? resolveUnit(directory, wanted)?.name : undefined) ?? (named.has(wanted) ? wanted : null);
-    };
-    const jurisdictions = new Set(input.registries.map((r) => r.registry.document?.jurisdiction ?? ''));
-    if (![...jurisdictions].some((j) => unitIn!(j) !== null)) {
-      const meant = closestName(wanted, [...named, ...[...input.directories.values()].flatMap((d) => d.units.map((u) => u.name))]);
-      process.stderr.write(`safety-tasks overdue: no unit "${wanted}" in these registries or the units directories${meant ? ` (did you mean "${meant}"?)` : ''}\n`);
+    const chosen = chooseUnit(input, options.unit);
+    if ('meant' in chosen) {
+      process.stderr.write(`safety-tasks overdue: no unit "${options.unit}" in these registries or the units directories${chosen.meant ? ` (did you mean "${chosen.meant}"?)` : ''}\n`);
       return 2;
     }
+    unitIn = chosen.unitIn;
   }
   const rows = overdueRows(input.registries, input.units, {
     asOf,

@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
+import { forSpreadsheet } from './escape.js';
 import { printable } from './printable.js';
 
 export type Cell = string | number | null | string[];
@@ -18,6 +19,8 @@ export interface Column {
   sticky?: boolean;
   /** the widest this column may be, in terminal columns */
   maxWidth?: number;
+  /** in a terminal table, at most this many characters (0: the column is left out); every other format has the whole text */
+  shorten?: number;
 }
 
 export interface ReportSection {
@@ -58,9 +61,29 @@ function wrapToWidth(value: string, width: number): string {
   return lines.join('\n');
 }
 
+/** A section as a terminal shows it: long texts cut, with a line that says so. */
+function shortened(section: ReportSection): { section: ReportSection; note: string | null } {
+  const columns = section.columns.filter((c) => c.shorten !== 0);
+  const cut = new Set<Column>();
+  const rows = section.rows.map((row) =>
+    Object.fromEntries(
+      columns.map((c) => {
+        const value = text(row[c.key]);
+        if (c.shorten === undefined || [...value].length <= c.shorten) return [c.key, value];
+        cut.add(c);
+        return [c.key, `${[...value].slice(0, c.shorten).join('')}…`];
+      }),
+    ),
+  );
+  const left = section.columns.filter((c) => c.shorten === 0).map((c) => c.label);
+  const parts = [...[...cut].map((c) => `${c.label}只显示前${c.shorten}字`), ...(left.length > 0 && section.rows.length > 0 ? [`略去${left.join('、')}`] : [])];
+  return { section: { ...section, columns, rows }, note: parts.length > 0 ? `（终端表格中${parts.join('，')}；全文见 --format csv、json 或 markdown）` : null };
+}
+
 function formatTable(report: Report, options: ReportFormatOptions): string {
   const out: string[] = [];
-  for (const section of report.sections) {
+  for (const whole of report.sections) {
+    const { section, note } = shortened(whole);
     if (section.title) out.push(printable(section.title));
     for (const columns of slicesToFit(section, options.width)) {
       const table = new Table({
@@ -72,6 +95,7 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       for (const row of section.rows) table.push(columns.map((c) => wrapToWidth(text(row[c.key]), c.maxWidth ?? 40)));
       out.push(table.toString());
     }
+    if (note) out.push(note);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -106,20 +130,23 @@ function slicesToFit(section: ReportSection, width: number): Column[][] {
 function formatCsv(report: Report): string {
   const labels = (section: ReportSection) => section.columns.map((c) => c.label).join('\u0000');
   const shared = report.sections.every((s) => labels(s) === labels(report.sections[0]!));
-  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => text(row[c.key])));
+  // every cell as a spreadsheet reads it: nothing that came from a notice can start a formula
+  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => forSpreadsheet(text(row[c.key]))));
   const csv = (records: string[][]) => stringify(records, { record_delimiter: 'windows' });
   if (!shared) {
     // sections with their own columns (rows, then a summary): one block each, a blank line between
-    return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => c.label), ...cells(s)])).join('\r\n')}`;
+    return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => forSpreadsheet(c.label)), ...cells(s)])).join('\r\n')}`;
   }
   const several = report.sections.length > 1;
-  const header = [...(several ? ['section'] : []), ...(report.sections[0]?.columns ?? []).map((c) => c.label)];
-  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [s.title ?? ''] : []), ...row]));
+  const header = [...(several ? ['section'] : []), ...(report.sections[0]?.columns ?? []).map((c) => forSpreadsheet(c.label))];
+  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [forSpreadsheet(s.title ?? '')] : []), ...row]));
   return `\ufeff${csv([header, ...body])}`;
 }
 
 function formatJson(report: Report): string {
-  return `${JSON.stringify(report.sections.map((s) => ({ title: s.title, rows: s.rows })), null, 2)}\n`;
+  // the columns say what each key of a row is (a grid's keys are unit names)
+  const columns = (s: ReportSection) => s.columns.map((c) => ({ key: c.key, label: c.label }));
+  return `${JSON.stringify(report.sections.map((s) => ({ title: s.title, columns: columns(s), rows: s.rows })), null, 2)}\n`;
 }
 
 function formatMarkdown(report: Report): string {

@@ -9,7 +9,8 @@ export type Status = 'open' | 'in_progress' | 'done' | 'dropped';
 
 export interface StatusEdit {
   taskId: string;
-  status: Status;
+  /** absent: a progress note only, status and done_on left as they are */
+  status?: Status;
   /** the day it happened: done_on for done, and the date of the progress note */
   on: string;
   note?: string;
@@ -50,25 +51,25 @@ export function setTaskStatus(text: string, edit: StatusEdit): string {
   };
 
   const status = pairOf('status');
-  if (status && isScalar(status.value)) {
+  if (edit.status && status && isScalar(status.value)) {
     const [from, to] = status.value.range!;
     splices.push({ at: from, remove: to - from, insert: edit.status });
   }
   const lines: string[] = [];
-  if (!status) lines.push(`${indent}status: ${edit.status}\n`);
+  if (edit.status && !status) lines.push(`${indent}status: ${edit.status}\n`);
   const doneOn = pairOf('done_on');
   if (edit.status === 'done') {
     if (doneOn && isScalar(doneOn.value)) {
       const [from, to] = doneOn.value.range!;
       splices.push({ at: from, remove: to - from, insert: edit.on });
     } else lines.push(`${indent}done_on: ${edit.on}\n`);
-  } else if (doneOn) {
+  } else if (edit.status && doneOn) {
     // a task reopened is no longer done on that day
     const from = lineStart((doneOn.key as { range: number[] }).range[0]!);
     splices.push({ at: from, remove: endOfPair(doneOn) - from, insert: '' });
   }
   // new lines go after status (and after done_on where it stays)
-  const insertAt = endOfPair(edit.status === 'done' && doneOn ? doneOn : anchor);
+  const insertAt = endOfPair((edit.status === 'done' || !edit.status) && doneOn ? doneOn : anchor);
   if (lines.length > 0) splices.push({ at: insertAt, remove: 0, insert: lines.join('') });
 
   if (edit.note) {
@@ -99,9 +100,9 @@ function progressEntry(edit: StatusEdit): string {
 
 /** The same edit for layouts the splice does not know (a task written in flow style): through the Document, reprinted. */
 function editThroughDocument(document: Document.Parsed, task: YAMLMap, edit: StatusEdit): string {
-  task.set('status', edit.status);
+  if (edit.status) task.set('status', edit.status);
   if (edit.status === 'done') task.set('done_on', edit.on);
-  else task.delete('done_on');
+  else if (edit.status) task.delete('done_on');
   if (edit.note) {
     const progress = (task.get('progress', true) as YAMLSeq | undefined) ?? document.createNode([]);
     progress.items.push(document.createNode({ date: edit.on, note: edit.note, ...(edit.by ? { by: edit.by } : {}) }));

@@ -4,7 +4,7 @@
  */
 import type { Report, ReportSection } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
-import { groupBy, shortTitle, type Assignment, type Role } from './responsibility.js';
+import { groupBy, taskTitle, type Assignment, type Role } from './responsibility.js';
 
 const ROLE_NAME: Record<Role, string> = { lead: '牵头', support: '配合' };
 
@@ -25,7 +25,8 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
       { key: 'document', label: '文件', sticky: true, maxWidth: 24 },
       { key: 'task', label: '任务', sticky: true },
       { key: 'role', label: '角色' },
-      { key: 'title', label: '任务名称', maxWidth: 30 },
+      { key: 'title', label: '任务名称', maxWidth: 30, shorten: 20 },
+      { key: 'text', label: '任务内容', shorten: 0 },
       { key: 'deadline', label: '完成时限' },
       { key: 'status', label: '状态' },
       { key: 'others', label: '其他单位', maxWidth: 40 },
@@ -35,7 +36,8 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
       document: a.document,
       task: a.task.id,
       role: ROLE_NAME[a.role],
-      title: shortTitle(a.task),
+      title: taskTitle(a.task),
+      text: a.task.text ?? '',
       deadline: a.task.deadline ?? null,
       status: a.task.status ?? 'open',
       others: [...(a.task.lead ?? []), ...(a.task.support ?? [])].filter((u) => u !== a.unit && u !== a.via),
@@ -54,13 +56,13 @@ export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Repor
   };
   const rows = loaded.registry.tasks.map((task) => ({
     task: task.id,
-    title: shortTitle(task, 16),
-    ...Object.fromEntries(unitsInOrder.map((u, i) => [`u${i}`, cell(task.id, u)])),
+    title: taskTitle(task),
+    ...Object.fromEntries(unitsInOrder.map((u) => [u, cell(task.id, u)])),
   }));
   const total = (label: string, mark: string) => ({
     task: label,
     title: '',
-    ...Object.fromEntries(unitsInOrder.map((_, i) => [`u${i}`, rows.filter((r) => r[`u${i}` as keyof typeof r] === mark).length])),
+    ...Object.fromEntries(unitsInOrder.map((u) => [u, rows.filter((r) => (r as Record<string, unknown>)[u] === mark).length])),
   });
   return {
     sections: [
@@ -68,8 +70,9 @@ export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Repor
         title: `${loaded.registry.document.title ?? loaded.registry.document.id}（${loaded.registry.document.id}）`,
         columns: [
           { key: 'task', label: '任务', sticky: true },
-          { key: 'title', label: '任务名称', sticky: true, maxWidth: 20 },
-          ...unitsInOrder.map((u, i) => ({ key: `u${i}`, label: u, maxWidth: 4 })),
+          { key: 'title', label: '任务名称', sticky: true, maxWidth: 20, shorten: 16 },
+          // cells keyed by the unit's name, so the JSON says which unit is which
+          ...unitsInOrder.map((u) => ({ key: u, label: u, maxWidth: 4 })),
         ],
         rows: [...rows, total('牵头合计', '●'), total('配合合计', '○')],
       },

@@ -8,7 +8,7 @@ import type { Report } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
-import { assignments, NO_JURISDICTION, shortTitle, type Role } from './responsibility.js';
+import { assignments, NO_JURISDICTION, taskTitle, type Role } from './responsibility.js';
 
 export interface OverdueOptions {
   asOf: string;
@@ -27,6 +27,7 @@ export interface OverdueRow {
   document: string;
   task: string;
   title: string;
+  text: string;
   lead: string[];
   due: string;
   due_text: string | null;
@@ -91,7 +92,8 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
         jurisdiction,
         document: registry.document?.id ?? file,
         task: task.id,
-        title: shortTitle(task),
+        title: taskTitle(task),
+        text: task.text ?? '',
         lead: canonicalNames(directory, task.lead ?? []),
         last_progress: lastNote(task),
       };
@@ -168,7 +170,8 @@ export function overdueReport(rows: OverdueRow[]): Report {
           { key: 'kind', label: '情况' },
           { key: 'document', label: '文件', maxWidth: 24 },
           { key: 'task', label: '任务' },
-          { key: 'title', label: '任务名称', maxWidth: 24 },
+          { key: 'title', label: '任务名称', maxWidth: 24, shorten: 20 },
+          { key: 'text', label: '任务内容', shorten: 0 },
           { key: 'lead', label: '牵头单位', maxWidth: 24 },
           { key: 'due', label: '到期日' },
           { key: 'due_text', label: '原文时限', maxWidth: 16 },

@@ -49,10 +49,9 @@ export function assignments(
   return out;
 }
 
-/** A task's title for a narrow column: its heading, or the start of its text. */
-export function shortTitle(task: Task, length = 20): string {
-  const title = task.title ?? task.text ?? '';
-  return title.length > length ? `${title.slice(0, length)}…` : title;
+/** A task's title: its heading, or its text; whole (a terminal table shortens it, and says so). */
+export function taskTitle(task: Task): string {
+  return task.title ?? task.text ?? '';
 }
 
 /** Items grouped by a key, groups in first-seen order. */
