@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import type { Task } from '../registry/types.js';
 import { findClauses, joinBroken, looksLikeUnit, type ClauseOptions, type Responsibility } from './clause.js';
 import { findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
@@ -58,7 +59,7 @@ export function tasksOfItem(
     if (clause.doubtful.length > 0) {
       diagnostics.push(
         diagnostic(file, notice.position(clause.start), 'unit-list-unsplit', 'warning',
-          `could not read ${clause.doubtful.map((u) => `"${u}"`).join(', ')} as a unit name`),
+          t('extract.unit-list-unsplit', { names: clause.doubtful.map((u) => `“${u}”`).join('、') })),
       );
     }
   }
