@@ -40,6 +40,11 @@ export function localize(program: Command): Command {
           .replace('[options]', t('cli.usage.options'))
           .replace('[command]', t('cli.usage.command'));
       },
+      // the usage line wraps too, its continuation under its start
+      styleUsage(this: Help, usage: string) {
+        const indent = stringWidth(t('cli.title.Usage:')) + 1;
+        return wrapText(usage, Math.max((this.helpWidth ?? 80) - indent, 12)).split('\n').join(`\n${' '.repeat(indent)}`);
+      },
       subcommandTerm(this: Help, command: Command) {
         return Object.getPrototypeOf(this).subcommandTerm.call(this, command).replace('[options]', t('cli.usage.options'));
       },

@@ -31,7 +31,7 @@ function statusWord(value: string): Status {
   return status;
 }
 
-const statusChoices = () => STATUSES.map((s) => `${t(`report.status.${s}`)}（${s}）`).join('、');
+const statusChoices = () => STATUSES.map((id) => t('cli.status.choice', { id, word: t(`report.status.${id}`) })).join(t('cli.list-separator'));
 
 type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 

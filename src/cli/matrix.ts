@@ -41,7 +41,7 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
   } else if (options.doc) {
     const wanted = options.doc;
     const loaded = registries.find((r) => r.registry.document?.id === wanted || path.basename(r.file).replace(/\.[^.]+$/, '') === wanted);
-    if (!loaded) return usageError('matrix', 'cli.matrix.no-doc', { doc: wanted, ids: registries.map((r) => r.registry.document?.id).join('、') });
+    if (!loaded) return usageError('matrix', 'cli.matrix.no-doc', { doc: wanted, ids: registries.map((r) => r.registry.document?.id).join(t('cli.list-separator')) });
     report = documentGrid(loaded, named.filter((a) => !options.role || a.role === options.role));
   } else {
     report = overviewMatrix(named.filter((a) => !options.role || a.role === options.role));

@@ -48,5 +48,5 @@ export function ofJurisdiction(registries: LoadedRegistry[], jurisdiction: strin
   const chosen = registries.filter((r) => r.registry.document?.jurisdiction === jurisdiction);
   if (chosen.length > 0 || registries.length === 0) return chosen;
   const there = [...new Set(registries.map((r) => r.registry.document?.jurisdiction ?? t('report.no-jurisdiction')))];
-  return { jurisdictions: there.join('、') };
+  return { jurisdictions: there.join(t('cli.list-separator')) };
 }

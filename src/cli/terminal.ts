@@ -35,14 +35,14 @@ export function wrapText(text: string, width: number): string {
     .split('\n')
     .map((line) => {
       const tokens: string[] = [];
-      let kind: 'space' | 'word' | 'wide' | 'open' | null = null;
+      let kind: 'space' | 'word' | 'wide' | 'open' | 'close' | null = null;
       for (const char of line) {
-        const next = /\s/.test(char) ? 'space' : CLOSING.has(char) ? null : OPENING.has(char) ? 'open' : stringWidth(char) > 1 ? 'wide' : 'word';
-        // a closing mark stays with what it closes, an opening one with what it opens
-        const joins = (next === null && kind !== 'space') || kind === 'open' || (next === kind && next !== 'wide' && next !== 'open');
-        if (joins && tokens.length > 0) tokens[tokens.length - 1] += char;
+        const next = /\s/.test(char) ? 'space' : CLOSING.has(char) ? 'close' : OPENING.has(char) ? 'open' : stringWidth(char) > 1 ? 'wide' : 'word';
+        // a closing mark stays with what it closes, an opening one with what it opens; a line may break after a closing one
+        const joins = (next === 'close' && kind !== 'space') || (kind === 'open' && next !== 'space') || (next === kind && (next === 'word' || next === 'space'));
+        if (joins && kind !== null) tokens[tokens.length - 1] += char;
         else tokens.push(char);
-        kind = next === null ? 'word' : kind === 'open' && next !== 'space' ? (next === 'open' ? 'open' : next) : next;
+        kind = next;
       }
       const lines: string[] = [];
       // indentation at the start of a line stays

@@ -119,7 +119,9 @@ function blocks(section: ReportSection, width: number): string {
   const indent = (value: string, by: string) => value.split('\n').join(`\n${by}`);
   return section.rows
     .map((row) => {
-      const first = wrapToWidth(heading.map((c) => `${printable(c.label)} ${text(row[c.key])}`).join('  '), width);
+      // the keys on one line where they fit, else a line each
+      const keys = heading.map((c) => `${printable(c.label)} ${text(row[c.key])}`);
+      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width)).join('\n');
       const rest = section.columns
         .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
         .map((c) => `  ${indent(wrapToWidth(`${printable(c.label)}：${text(row[c.key])}`, width - 4), '    ')}`);

@@ -38,6 +38,7 @@ export const zh = {
   'cli.units-help': '单位名录：一个文件（用于所有台账），或一个按辖区匹配的文件夹（默认：随工具附带的 units/）',
   'cli.format': '输出格式',
   'cli.examples': '示例：',
+  'cli.list-separator': '、',
 
   'cli.extract.summary': '把通知读成 YAML 任务分工台账',
   'cli.extract.description': '读取安全生产通知（纯文本或 Markdown），每份通知写出一个任务分工台账：\n文件信息，以及每项任务的编号、内容、牵头和配合单位、完成时限和原文行号。',
@@ -111,6 +112,7 @@ export const zh = {
   'cli.status.registry': '台账文件',
   'cli.status.task-id': '任务编号（如 3.11）',
   'cli.status.status': '新状态：{choices}',
+  'cli.status.choice': '{word}（{id}）',
   'cli.status.on': '发生的日期，YYYY-MM-DD（默认：今天）：已完成时作为完成日期，也是进展的日期',
   'cli.status.note': '加一条进展，写上这段说明',
   'cli.status.by': '报送进展的单位（须是台账或其单位名录中的单位）',
@@ -205,6 +207,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.units-help': 'units directory: one file used for every registry, or a folder matched by jurisdiction (default: the shipped units/)',
   'cli.format': 'output format',
   'cli.examples': 'Examples:',
+  'cli.list-separator': ', ',
 
   'cli.extract.summary': 'read notices into YAML task registries',
   'cli.extract.description':
@@ -287,6 +290,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.status.registry': 'the registry file',
   'cli.status.task-id': 'the task, by its id (3.11)',
   'cli.status.status': 'the new status: {choices}',
+  'cli.status.choice': '{id}',
   'cli.status.on': 'the day it happened, YYYY-MM-DD (default: today): done_on for done, and the date of the note',
   'cli.status.note': 'add a progress entry with this note',
   'cli.status.by': 'the unit reporting the progress (must be named in the registry or its units directory)',
