@@ -3,11 +3,11 @@ import type { Entry } from './index.js';
 
 export const zh = {
   'validate.impossible-date': '{value} 不是日历上的日子',
-  'validate.no-units-directory': '没有 {jurisdiction} 的单位名录：单位名称未核对',
+  'validate.no-units-directory': '没有{jurisdiction}的单位名录：单位名称未核对',
   'validate.few-leads': '{count} 项任务中有 {leadless} 项没有牵头单位：分工明确后请补上',
   'validate.duplicate-task-id': '任务编号 {id} 重复使用（第一次是第 {first} 项任务）',
   'validate.missing-lead': '任务 {task} 没有牵头单位',
-  'validate.unknown-unit': '{jurisdiction} 的单位名录中没有“{unit}”',
+  'validate.unknown-unit': '{jurisdiction}的单位名录中没有“{unit}”',
   'validate.did-you-mean': '是不是“{name}”？',
   'validate.lead-and-support': '{unit} 在任务 {task} 中既是牵头单位又是配合单位',
   'validate.deadline-before-document': '任务 {task} 的时限 {deadline} 早于通知的日期 {date}',
