@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { useColor } from '../src/cli/terminal.js';
 import { safetyTasks, safetyTasksIn, zh } from './helpers.js';
 
 const registries = mkdtempSync(path.join(tmpdir(), 'safety-tasks-narrow-'));
@@ -70,6 +71,27 @@ describe('help', () => {
       const { status, stdout } = safetyTasksIn({ COLUMNS: '60' }, command, '--help', '--lang', lang);
       expect(status).toBe(0);
       for (const line of stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
+    }
+  });
+});
+
+describe('colour', () => {
+  const terminal = { isTTY: true } as NodeJS.WriteStream;
+  const pipe = { isTTY: false } as NodeJS.WriteStream;
+  it.each([
+    [{}, terminal, true],
+    [{}, pipe, false],
+    [{ NO_COLOR: '1' }, terminal, false],
+    [{ FORCE_COLOR: '0' }, terminal, false],
+    [{ TERM: 'dumb' }, terminal, false],
+  ] as [Record<string, string>, NodeJS.WriteStream, boolean][])('with %o', (env, stream, expected) => {
+    const saved = { ...process.env };
+    for (const key of ['NO_COLOR', 'FORCE_COLOR', 'TERM']) delete process.env[key];
+    Object.assign(process.env, env);
+    try {
+      expect(useColor(stream)).toBe(expected);
+    } finally {
+      process.env = saved;
     }
   });
 });

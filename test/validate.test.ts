@@ -3,7 +3,7 @@
  * giving exactly the diagnostics listed here (rule, severity, line:column).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,5 +120,48 @@ describe('units directories', () => {
     const { status, stdout } = safetyTasks('validate', 'test/fixtures/validate/clean.yaml', '--units', path.join(dir, 'units.yaml'));
     expect(status).toBe(2);
     expect(stdout).toMatch(/units\.yaml:1:1  错误  .*不是单位名录：\/units\/0 .*  unreadable-input/);
+  });
+});
+
+describe('validate reads whatever extract writes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+  const seeds = ['seeds/000_057774623b698b6c.txt', 'seeds/001_b11ec0531f900c9a.txt'];
+
+  it.each([
+    ['a YAML list of registries (extract seeds > all.yaml)', 'all.yaml', 'yaml'],
+    ['a JSON array of registries', 'all.json', 'json'],
+  ])('%s: each checked, the spam unit of 001 found at its line', (_name, file, format) => {
+    const printed = safetyTasks('extract', ...seeds, '--format', format);
+    writeFileSync(path.join(dir, file), printed.stdout);
+    const { status, stdout } = safetyTasks('validate', path.join(dir, file), '--format', 'json');
+    expect(status).toBe(1);
+    const errors = JSON.parse(stdout).filter((d: { severity: string }) => d.severity === 'error');
+    expect(errors.map((d: { rule: string }) => d.rule)).toEqual(['unknown-unit']);
+    const line = printed.stdout.split('\n')[errors[0].line - 1]!;
+    expect(line).toContain('太阳成集团tyc234cc');
+  });
+
+  it('a .json registry of its own, in a folder with YAML ones', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    expect(safetyTasks('extract', seeds[1]!, '--out', folder, '--format', 'json').status).toBe(0);
+    expect(safetyTasks('extract', seeds[0]!, '--out', folder).status).toBe(0);
+    const { status, stdout } = safetyTasks('validate', folder, '--format', 'json');
+    expect(status).toBe(1);
+    const files = new Set(JSON.parse(stdout).map((d: { file: string }) => path.basename(d.file)));
+    expect(files.has('001_b11ec0531f900c9a.json')).toBe(true);
+  });
+
+  it('source-changed: the notice is found relative to the registry, from whatever folder validate runs in', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    const notice = path.join(repo, 'notices', '通知 一.txt');
+    mkdirSync(path.dirname(notice));
+    copyFileSync(seeds[0]!, notice);
+    expect(safetyTasks('extract', notice, '--out', path.join(repo, 'registries')).status).toBe(0);
+    const registry = path.join(repo, 'registries', '通知 一.yaml');
+    expect(readFileSync(registry, 'utf8')).toContain('path: ../notices/通知 一.txt\n');
+    const changed = () => JSON.parse(safetyTasks('validate', registry, '--format', 'json').stdout).filter((d: { rule: string }) => d.rule === 'source-changed');
+    expect(changed()).toEqual([]);
+    writeFileSync(notice, `${readFileSync(notice, 'utf8')}\n补充一句。\n`);
+    expect(changed()).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MessageId } from '../../src/i18n/index.js';
 import { CLERK_ENV, pattern, zh } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bad-'));
@@ -67,5 +68,30 @@ describe('bad input', () => {
     expect(readFileSync(target, 'utf8')).toBe('# 手工台账\nversion: 1\n');
     expect(spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--force']).status).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('id: 003_c1536b6ac6ba3ddc');
+  });
+});
+
+describe("no Node error text reaches the user", () => {
+  const place = mkdtempSync(path.join(tmpdir(), 'safety-tasks-io-'));
+  mkdirSync(path.join(place, 'folder.yaml'));
+  mkdirSync(path.join(place, 'registries'));
+  mkdirSync(path.join(place, 'registries', 'x.yaml'));
+  writeFileSync(path.join(place, 'a-file'), '');
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], { encoding: 'utf8', env: CLERK_ENV });
+  const cases: [string, string[], MessageId][] = [
+    ['status of a folder', ['status', path.join(place, 'folder.yaml'), '1.1', 'done'], 'io.EISDIR'],
+    ['validate of a folder named .yaml', ['validate', path.join(place, 'registries')], 'io.EISDIR'],
+    ['a report of a folder named .yaml', ['overdue', path.join(place, 'registries')], 'io.EISDIR'],
+    ['extract --out onto a file', ['extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', path.join(place, 'a-file')], 'io.EEXIST'],
+    ['--units that is not there', ['validate', 'test/fixtures/validate/clean.yaml', '--units', path.join(place, 'none.yaml')], 'io.ENOENT'],
+    ['--units of a report that is not there', ['units', 'test/fixtures/validate/clean.yaml', '--units', path.join(place, 'none')], 'io.ENOENT'],
+    ['status --by with --units that is not there', ['status', 'test/fixtures/validate/clean.yaml', '1.1', 'open', '--note', 'x', '--by', '市应急局', '--units', path.join(place, 'none')], 'io.ENOENT'],
+  ];
+  it.each(cases)('%s', (_name, args, id) => {
+    const result = run(...args);
+    expect(result.status).toBe(2);
+    const said = result.stdout + result.stderr;
+    expect(said).toContain(zh(id));
+    expect(said).not.toMatch(/\bE[A-Z]{3,}\b|illegal operation|no such file or directory|\n\s+at /);
   });
 });
