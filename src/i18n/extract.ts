@@ -8,7 +8,7 @@ export const zh = {
   'extract.ambiguous-numbering': '又一项任务编号为 {id}，改编为 {renumbered}',
   'extract.no-tasks': '没有找到分配工作的编号条目：这是一份通知吗？',
   'extract.missing-clause': '第 {numeral} 项没有写明责任单位，而它旁边的大多数条目都写了',
-  'extract.unit-list-unsplit': '无法把 {names} 读成单位名称',
+  'extract.unit-list-unsplit': '无法把{names}读成单位名称',
   'extract.empty': '文件是空的',
   'extract.too-large': '{size} MB，远大于任何通知（最多 {max} MB）：未读取',
   'extract.pdf': '这是 PDF 文件：请先提取其中的文字（例如用 pdftotext）',
