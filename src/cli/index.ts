@@ -9,8 +9,6 @@ import type { CommanderError as CommanderErrorType } from 'commander';
 import { chooseLanguage, LANGUAGES, setLanguage, t } from '../i18n/index.js';
 import { ioErrorMessage, isIoError } from '../io-error.js';
 import { parseStatus, STATUSES, type Status } from '../registry/status.js';
-import { localize } from './help.js';
-import { columns, wrapText } from './terminal.js';
 
 let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
 
@@ -48,6 +46,8 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   setLanguage(chooseLanguage(argv.slice(2), process.env));
+  // help's layout (display widths) is loaded after --version has had its answer
+  const [{ localize }, { columns, wrapText }] = await Promise.all([import('./help.js'), import('./terminal.js')]);
   // as CommonJS: an ES import of commander costs start-up time in export detection
   const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
   const { Argument, Command, CommanderError, Option } = commander;

@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
+import { t } from '../i18n/index.js';
 import { printable } from './printable.js';
 
 export type Cell = string | number | null | string[];
@@ -140,7 +141,7 @@ function formatCsv(report: Report): string {
     return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => c.label), ...cells(s)])).join('\r\n')}`;
   }
   const several = report.sections.length > 1;
-  const header = [...(several ? ['section'] : []), ...(report.sections[0]?.columns ?? []).map((c) => c.label)];
+  const header = [...(several ? [t('report.column.section')] : []), ...(report.sections[0]?.columns ?? []).map((c) => c.label)];
   const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [s.title ?? ''] : []), ...row]));
   return `\ufeff${csv([header, ...body])}`;
 }
