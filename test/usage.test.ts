@@ -22,9 +22,9 @@ const cases: { name: string; args: string[]; says: (m: Say) => string }[] = [
   { name: 'overdue of a jurisdiction no registry has', args: ['overdue', registries, '--jurisdiction', '北京市'], says: (m) => m('cli.no-jurisdiction', { jurisdiction: '北京市', jurisdictions: jurisdictions(m) }) },
   { name: 'overdue --role without --unit', args: ['overdue', registries, '--role', 'support'], says: (m) => m('cli.overdue.role-without-unit') },
   { name: 'overdue --as-of a day that is none', args: ['overdue', registries, '--as-of', '2024-02-30'], says: (m) => m('cli.overdue.as-of-not-a-day', { asOf: '2024-02-30' }) },
-  { name: 'overdue --unit nobody', args: ['overdue', registries, '--unit', '某某局'], says: (m) => m('cli.overdue.no-unit', { unit: '某某局', suggestion: '' }) },
+  { name: 'overdue --unit nobody', args: ['overdue', registries, '--unit', '某某局'], says: (m) => m('cli.no-unit', { unit: '某某局', suggestion: '' }) },
   { name: 'matrix --doc with --unit', args: ['matrix', registries, '--doc', '004_65114f20cbda8ae2', '--unit', '市应急局'], says: (m) => m('cli.matrix.doc-and-unit') },
-  { name: 'matrix --unit misspelt', args: ['matrix', registries, '--unit', '市应急'], says: (m) => m('cli.matrix.no-unit', { unit: '市应急', suggestion: m('cli.did-you-mean', { name: '市应急局' }) }) },
+  { name: 'matrix --unit misspelt', args: ['matrix', registries, '--unit', '市应急'], says: (m) => m('cli.no-unit', { unit: '市应急', suggestion: m('cli.did-you-mean', { name: '市应急局' }) }) },
   {
     name: 'matrix --doc unknown',
     args: ['matrix', registries, '--doc', 'X'],

@@ -227,7 +227,7 @@ async function noticeFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
   if (!info) return t('io.ENOENT');
   if (info.isFile()) return [given];
-  if (!info.isDirectory()) return t('extract.not-a-file');
+  if (!info.isDirectory()) return t('io.not-a-file');
   const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
   if (names.length === 0) return t('extract.no-notices');
   return names.map((n) => path.join(given, n));

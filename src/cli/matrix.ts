@@ -35,7 +35,7 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     if (!named.some((a) => unitIn(a.jurisdiction) !== null)) {
       const everyName = [...new Set([...named.map((a) => a.unit), ...[...input.directories.values()].flatMap((d) => [...d.byName.keys()])])];
       const meant = closestName(wanted, everyName);
-      return usageError('matrix', 'cli.matrix.no-unit', { unit: wanted, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' });
+      return usageError('matrix', 'cli.no-unit', { unit: wanted, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' });
     }
     report = unitMatrix(named, unitIn, options.role);
   } else if (options.doc) {

@@ -38,7 +38,7 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
     const jurisdictions = new Set(registries.map((r) => r.registry.document?.jurisdiction ?? ''));
     if (![...jurisdictions].some((j) => unitIn!(j) !== null)) {
       const meant = closestName(wanted, [...named, ...[...input.directories.values()].flatMap((d) => d.units.map((u) => u.name))]);
-      return usageError('overdue', 'cli.overdue.no-unit', { unit: wanted, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' });
+      return usageError('overdue', 'cli.no-unit', { unit: wanted, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' });
     }
   }
   const rows = overdueRows(registries, input.units, {

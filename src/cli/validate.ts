@@ -81,7 +81,7 @@ async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
   if (!info) return t('io.ENOENT');
   if (info.isFile()) return [given];
-  if (!info.isDirectory()) return t('validate.not-a-file');
+  if (!info.isDirectory()) return t('io.not-a-file');
   const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n)).sort();
-  return names.length > 0 ? names.map((n) => path.join(given, n)) : t('validate.empty-folder');
+  return names.length > 0 ? names.map((n) => path.join(given, n)) : t('registry.empty-folder');
 }

@@ -101,7 +101,7 @@ export const zh = {
     '  $ safety-tasks matrix registries --doc 004_65114f20cbda8ae2\n' +
     '  $ safety-tasks matrix registries --jurisdiction 威海市 --format csv > 威海市.csv',
   'cli.matrix.doc-and-unit': '--doc 和 --unit 只能选一个：--unit 看一个单位的任务，--doc 看一份通知的分工表',
-  'cli.matrix.no-unit': '这些台账和单位名录中没有单位“{unit}”{suggestion}',
+  'cli.no-unit': '这些台账和单位名录中没有单位“{unit}”{suggestion}',
   'cli.matrix.no-doc': '这些台账中没有文件“{doc}”（现有：{ids}）',
   'cli.no-jurisdiction': '这些台账中没有辖区“{jurisdiction}”（现有：{jurisdictions}）',
   'cli.did-you-mean': '（是不是“{name}”？）',
@@ -119,7 +119,6 @@ export const zh = {
     '示例：\n' +
     '  $ safety-tasks status registries/001.yaml 3.11 已完成 --on 2024-12-20\n' +
     '  $ safety-tasks status registries/001.yaml 4.12 进行中 --note 完成矿山隐患排查 --by 市应急局',
-  'cli.status.bad-status': '状态“{status}”不行：可写 {choices}',
   'cli.status.on-not-a-day': '--on {on} 不是一个日期：请写成 YYYY-MM-DD',
   'cli.status.on-unused': '--on 只用于“已完成”的完成日期或进展的日期：请同时给出 --note，或把状态设为已完成',
   'cli.status.by-without-note': '--by 是进展的报送单位：请同时给出 --note',
@@ -149,7 +148,6 @@ export const zh = {
     '  $ safety-tasks overdue registries --jurisdiction 威海市 --within 30 --format csv > 威海市.csv',
   'cli.overdue.as-of-not-a-day': '--as-of {asOf} 不是一个日期：请写成 YYYY-MM-DD',
   'cli.overdue.role-without-unit': '--role 要与 --unit 同用：说明看哪个单位牵头或配合的任务',
-  'cli.overdue.no-unit': '这些台账和单位名录中没有单位“{unit}”{suggestion}',
 
   'cli.init.summary': '建一个存放台账的仓库：单位名录、结构定义、CI 工作流和说明',
   'cli.init.description':
@@ -276,7 +274,7 @@ export const en: Record<keyof typeof zh, Entry> = {
     '  $ safety-tasks matrix registries --doc 004_65114f20cbda8ae2\n' +
     '  $ safety-tasks matrix registries --jurisdiction 威海市 --format csv > 威海市.csv',
   'cli.matrix.doc-and-unit': '--doc and --unit exclude each other: --unit for one unit\'s tasks, --doc for one notice\'s grid',
-  'cli.matrix.no-unit': 'no unit "{unit}" in these registries or the units directories{suggestion}',
+  'cli.no-unit': 'no unit "{unit}" in these registries or the units directories{suggestion}',
   'cli.matrix.no-doc': 'no document "{doc}" in these registries (they hold: {ids})',
   'cli.no-jurisdiction': 'no registries of jurisdiction "{jurisdiction}" (they are of: {jurisdictions})',
   'cli.did-you-mean': ' (did you mean "{name}"?)',
@@ -296,7 +294,6 @@ export const en: Record<keyof typeof zh, Entry> = {
     'Examples:\n' +
     '  $ safety-tasks status registries/001.yaml 3.11 done --on 2024-12-20\n' +
     '  $ safety-tasks status registries/001.yaml 4.12 in_progress --note 完成矿山隐患排查 --by 市应急局',
-  'cli.status.bad-status': 'status "{status}" is not one: write {choices}',
   'cli.status.on-not-a-day': '--on {on} is not a day: write it YYYY-MM-DD',
   'cli.status.on-unused': '--on dates a task done or a progress note: give --note too, or set the status to done',
   'cli.status.by-without-note': '--by names who reports progress: give --note too',
@@ -327,7 +324,6 @@ export const en: Record<keyof typeof zh, Entry> = {
     '  $ safety-tasks overdue registries --jurisdiction 威海市 --within 30 --format csv > 威海市.csv',
   'cli.overdue.as-of-not-a-day': '--as-of {asOf} is not a day: write it YYYY-MM-DD',
   'cli.overdue.role-without-unit': '--role goes with --unit: say whose tasks it leads or supports',
-  'cli.overdue.no-unit': 'no unit "{unit}" in these registries or the units directories{suggestion}',
 
   'cli.init.summary': 'set up a repository of registries: units directory, schemas, CI workflow and README',
   'cli.init.description':

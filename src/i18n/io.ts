@@ -13,6 +13,7 @@ export const zh = {
   'io.ENAMETOOLONG': '文件名太长',
   'io.ELOOP': '符号链接循环指向自身',
   'io.EBUSY': '文件正被其他程序占用',
+  'io.not-a-file': '不是文件，也不是文件夹',
   'io.other': '无法读写它（{code}）',
 } satisfies Record<string, Entry>;
 
@@ -28,5 +29,6 @@ export const en: Record<keyof typeof zh, Entry> = {
   'io.ENAMETOOLONG': 'the file name is too long',
   'io.ELOOP': 'a symbolic link points back at itself',
   'io.EBUSY': 'the file is in use by another program',
+  'io.not-a-file': 'not a file or directory',
   'io.other': 'cannot be read or written ({code})',
 };
