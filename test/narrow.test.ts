@@ -27,7 +27,7 @@ function headers(output: string): string[] {
 }
 
 describe('at 80 columns', () => {
-  it.each(reports)('%s: every line fits, every slice carries 文件 and 任务', (_name, args) => {
+  it.each(reports)('%s: every line fits, every slice carries 文件 and 任务', { timeout: 60_000 }, (_name, args) => {
     const { stdout } = safetyTasksIn({ COLUMNS: '80' }, ...args);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(3);
@@ -66,7 +66,7 @@ describe('at 40 columns', () => {
 });
 
 describe('help', () => {
-  it.each(['extract', 'validate', 'units', 'matrix', 'status', 'overdue', 'init'])('of %s fits 60 columns, in Chinese and in English', (command) => {
+  it.each(['extract', 'validate', 'units', 'matrix', 'status', 'overdue', 'init'])('of %s fits 60 columns, in Chinese and in English', { timeout: 60_000 }, (command) => {
     for (const lang of ['zh', 'en']) {
       const { status, stdout } = safetyTasksIn({ COLUMNS: '60' }, command, '--help', '--lang', lang);
       expect(status).toBe(0);

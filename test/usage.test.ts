@@ -73,7 +73,8 @@ const cases: { name: string; args: string[]; says: (m: Say) => string }[] = [
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('bad usage exits 2, saying what would work', () => {
-  it.each(cases)('$name', ({ args, says }) => {
+  // two runs of the binary a case, on a machine that may be busy
+  it.each(cases)('$name', { timeout: 60_000 }, ({ args, says }) => {
     const chinese = safetyTasks(...args);
     expect(chinese.status).toBe(2);
     expect(chinese.stdout).toBe('');
