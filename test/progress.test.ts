@@ -184,7 +184,7 @@ describe('extract over a registry people have worked on', () => {
 
     const refused = safetyTasks('extract', notice, '--out', out);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/notice\.yaml:1:1  error  .*--update.*  registry-exists/);
+    expect(refused.stderr).toMatch(/notice\.yaml:1:1  错误  .*--update.*  registry-exists/);
 
     expect(safetyTasks('extract', notice, '--out', out, '--update').status).toBe(0);
     const text = readFileSync(file, 'utf8');

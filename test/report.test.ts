@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks } from './helpers.js';
+import { safetyTasks, zh } from './helpers.js';
 import { extractNotice } from '../src/extract/index.js';
 import { reportFormatters, type ReportFormat } from '../src/format/report.js';
 import type { LoadedRegistry } from '../src/registry/load.js';
@@ -67,7 +67,7 @@ describe('matrix --unit 市应急局, against the answer keys', () => {
     const unknown = safetyTasks('matrix', out, '--unit', '市应急');
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('did you mean "市应急局"?');
+    expect(unknown.stderr).toContain(zh('cli.did-you-mean', { name: '市应急局' }));
   });
 });
 
@@ -107,7 +107,7 @@ describe('units', () => {
   it('names 太阳成集团tyc234cc as unknown, with where it occurs', () => {
     const unknown = unknownNames(assignments(registries, units, { throughGroups: false }), (j) => units(j));
     expect(unknown).toEqual([
-      { jurisdiction: '威海市', name: '太阳成集团tyc234cc', places: ['registries/001_b11ec0531f900c9a.yaml 6.29'], closest: null },
+      { jurisdiction: '威海市', name: '太阳成集团tyc234cc', places: [{ file: 'registries/001_b11ec0531f900c9a.yaml', task: '6.29' }], closest: null },
     ]);
   });
 

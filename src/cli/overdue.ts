@@ -1,12 +1,15 @@
 /** `safety-tasks overdue`: what is late as of a date, by unit. */
 import { isoDate } from '../extract/dates.js';
+import { t } from '../i18n/index.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
-import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
+import { chooseUnit, ofJurisdiction, readReportInput, tableOptions } from './report-input.js';
+import { usageError } from './terminal.js';
 
 export interface OverdueCommandOptions {
   asOf?: string;
+  jurisdiction?: string;
   unit?: string;
   within?: number;
   role?: Role;
@@ -18,21 +21,20 @@ export interface OverdueCommandOptions {
 
 export async function overdueCommand(paths: string[], options: OverdueCommandOptions): Promise<number> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
-  if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) {
-    process.stderr.write(`safety-tasks overdue: --as-of ${asOf} is not a day: write it YYYY-MM-DD\n`);
-    return 2;
-  }
+  if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) return usageError('overdue', 'cli.overdue.as-of-not-a-day', { asOf });
+  if (options.role && !options.unit) return usageError('overdue', 'cli.overdue.role-without-unit');
   const input = await readReportInput(paths, options.units);
+  const registries = ofJurisdiction(input.registries, options.jurisdiction);
+  if (!Array.isArray(registries)) return usageError('overdue', 'cli.no-jurisdiction', { jurisdiction: options.jurisdiction!, jurisdictions: registries.jurisdictions });
   let unitIn: ((jurisdiction: string) => string | null) | undefined;
   if (options.unit) {
-    const chosen = chooseUnit(input, options.unit);
+    const chosen = chooseUnit({ ...input, registries }, options.unit);
     if ('meant' in chosen) {
-      process.stderr.write(`safety-tasks overdue: no unit "${options.unit}" in these registries or the units directories${chosen.meant ? ` (did you mean "${chosen.meant}"?)` : ''}\n`);
-      return 2;
+      return usageError('overdue', 'cli.no-unit', { unit: options.unit, suggestion: chosen.meant ? t('cli.did-you-mean', { name: chosen.meant }) : '' });
     }
     unitIn = chosen.unitIn;
   }
-  const rows = overdueRows(input.registries, input.units, {
+  const rows = overdueRows(registries, input.units, {
     asOf,
     ...(options.within !== undefined ? { within: options.within } : {}),
     ...(options.explicitOnly ? { explicitOnly: true } : {}),

@@ -1,10 +1,13 @@
 /** What the report commands share: registries and units directories read from disk, problems to stderr. */
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import type { ReportFormatOptions } from '../format/report.js';
+import { t } from '../i18n/index.js';
+import { ioErrorMessage, isIoError } from '../io-error.js';
 import { loadRegistries, type LoadedRegistry } from '../registry/load.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { closestName, resolveUnit } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { columns, useColor } from './terminal.js';
 
 export interface ReportInput {
   registries: LoadedRegistry[];
@@ -20,9 +23,9 @@ export async function readReportInput(paths: string[], unitsOption: string | und
   try {
     directories = await loadUnitsDirectories(unitsOption);
   } catch (error) {
-    diagnostics.push({ file: unitsOption ?? 'units', line: 1, column: 1, rule: 'unreadable-input', severity: 'error', message: (error as Error).message });
+    diagnostics.push({ file: unitsOption ?? 'units', line: 1, column: 1, rule: 'unreadable-input', severity: 'error', message: unitsProblem(error, unitsOption) });
   }
-  process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
   return {
     registries,
     directories,
@@ -31,8 +34,22 @@ export async function readReportInput(paths: string[], unitsOption: string | und
   };
 }
 
+/** Why a units directory could not be read: the file system's reason in words, or what is wrong inside it. */
+export function unitsProblem(error: unknown, location: string | undefined): string {
+  return isIoError(error) ? t('units.unreadable', { file: location ?? 'units', reason: ioErrorMessage(error) }) : (error as Error).message;
+}
+
 export function tableOptions(): ReportFormatOptions {
-  return { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 120 };
+  return { color: useColor(process.stdout), width: columns(process.stdout, 120) };
+}
+
+/** The registries of one jurisdiction, or the jurisdictions there are when none is of it. */
+export function ofJurisdiction(registries: LoadedRegistry[], jurisdiction: string | undefined): LoadedRegistry[] | { jurisdictions: string } {
+  if (jurisdiction === undefined) return registries;
+  const chosen = registries.filter((r) => r.registry.document?.jurisdiction === jurisdiction);
+  if (chosen.length > 0 || registries.length === 0) return chosen;
+  const there = [...new Set(registries.map((r) => r.registry.document?.jurisdiction ?? t('report.no-jurisdiction')))];
+  return { jurisdictions: there.join(t('cli.list-separator')) };
 }
 
 /**

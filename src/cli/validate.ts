@@ -5,9 +5,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
+import { t } from '../i18n/index.js';
+import { ioErrorMessage } from '../io-error.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
+import { unitsProblem } from './report-input.js';
+import { useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
   units?: string;
@@ -22,8 +26,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
     unreadable = true;
   };
-  const directories = await loadUnitsDirectories(options.units).catch((error: Error) => {
-    cannotRead(options.units ?? 'units', error.message);
+  const directories = await loadUnitsDirectories(options.units).catch((error: unknown) => {
+    cannotRead(options.units ?? 'units', unitsProblem(error, options.units));
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
@@ -37,21 +41,23 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     }
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      const text = await readFile(file, 'utf8').catch((error: Error) => {
-        cannotRead(shown, error.message);
+      const text = await readFile(file, 'utf8').catch((error: unknown) => {
+        cannotRead(shown, ioErrorMessage(error));
         return null;
       });
       if (text === null) continue;
       try {
+        // a notice is named relative to the registry that came from it
+        const sourceDigest = (source: string) => digestOf(path.resolve(path.dirname(file), source));
         diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
       } catch (error) {
         // one file's surprise is a diagnostic on that file, never the end of the run
-        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', `could not be checked: ${(error as Error).message}`));
+        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: (error as Error).message })));
       }
     }
   }
 
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color = useColor(process.stdout);
   process.stdout.write(diagnosticFormatters[options.format](diagnostics, { color, summary: true }));
   if (unreadable) return 2;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -60,7 +66,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
 }
 
 /** The notice a registry was extracted from, as it is now; null when it is not here to compare. */
-function sourceDigest(sourcePath: string): string | null {
+function digestOf(sourcePath: string): string | null {
   try {
     return createHash('sha256').update(readFileSync(sourcePath)).digest('hex');
   } catch {
@@ -68,10 +74,14 @@ function sourceDigest(sourcePath: string): string | null {
   }
 }
 
+/** what extract writes: YAML registries, lists of them, and JSON */
+const REGISTRY_FILE = /\.(ya?ml|json)$/i;
+
 async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
-  if (!info) return 'no such file or directory';
+  if (!info) return t('io.ENOENT');
   if (info.isFile()) return [given];
-  const names = (await readdir(given)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  return names.length > 0 ? names.map((n) => path.join(given, n)) : 'directory holds no .yaml registries';
+  if (!info.isDirectory()) return t('io.not-a-file');
+  const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n)).sort();
+  return names.length > 0 ? names.map((n) => path.join(given, n)) : t('registry.empty-folder');
 }

@@ -5,19 +5,20 @@
  * decoders (ICU); what is not text — a PDF, an image, a .docx — is named, not
  * turned into mojibake.
  */
+import { t, type MessageId } from '../i18n/index.js';
 
 export type Decoded = { text: string; encoding: string } | { problem: string };
 
 /** A notice is a few hundred kilobytes; anything this large is not one. */
 export const MAX_NOTICE_BYTES = 10 * 1024 * 1024;
 
-const SIGNATURES: [number[], string][] = [
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF file: extract its text first (for example with pdftotext)'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a .docx or other zip file: save it as text first'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Word .doc file: save it as text first'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image, not text'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image, not text'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image, not text'],
+const SIGNATURES: [number[], MessageId][] = [
+  [[0x25, 0x50, 0x44, 0x46], 'extract.pdf'],
+  [[0x50, 0x4b, 0x03, 0x04], 'extract.zip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'extract.doc'],
+  [[0x89, 0x50, 0x4e, 0x47], 'extract.png'],
+  [[0xff, 0xd8, 0xff], 'extract.jpeg'],
+  [[0x47, 0x49, 0x46, 0x38], 'extract.gif'],
 ];
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -44,26 +45,26 @@ function looksChinese(text: string): boolean {
 }
 
 export function decodeNotice(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { problem: 'the file is empty' };
+  if (bytes.length === 0) return { problem: t('extract.empty') };
   if (bytes.length > MAX_NOTICE_BYTES) {
-    return { problem: `${(bytes.length / 1024 / 1024).toFixed(0)} MB is far larger than any notice (at most ${MAX_NOTICE_BYTES / 1024 / 1024} MB): not read` };
+    return { problem: t('extract.too-large', { size: (bytes.length / 1024 / 1024).toFixed(0), max: MAX_NOTICE_BYTES / 1024 / 1024 }) };
   }
-  for (const [signature, what] of SIGNATURES) if (startsWith(bytes, signature)) return { problem: `this is ${what}` };
+  for (const [signature, what] of SIGNATURES) if (startsWith(bytes, signature)) return { problem: t(what) };
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decode('utf-8', bytes);
-    if (text === null) return { problem: 'it starts as UTF-8 but is not valid UTF-8' };
-    return text.trim() === '' ? { problem: 'the file holds no text' } : { text, encoding: 'UTF-8' };
+    if (text === null) return { problem: t('extract.bad-utf8') };
+    return text.trim() === '' ? { problem: t('extract.no-text') } : { text, encoding: 'UTF-8' };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
     const text = decode(encoding.toLowerCase(), bytes);
-    if (text === null) return { problem: `it starts as ${encoding} but is not valid ${encoding}` };
-    return text.trim() === '' ? { problem: 'the file holds no text' } : { text, encoding };
+    if (text === null) return { problem: t('extract.bad-bom', { encoding }) };
+    return text.trim() === '' ? { problem: t('extract.no-text') } : { text, encoding };
   }
-  if (bytes.includes(0)) return { problem: 'it holds NUL bytes: a binary file, or UTF-16 without a byte-order mark' };
+  if (bytes.includes(0)) return { problem: t('extract.nul') };
   const utf8 = decode('utf-8', bytes);
   const gb = utf8 === null ? decode('gb18030', bytes) : null;
   const decoded = utf8 !== null ? { text: utf8, encoding: 'UTF-8' } : gb !== null && looksChinese(gb) ? { text: gb, encoding: 'GB18030' } : null;
-  if (!decoded) return { problem: 'cannot tell its character encoding: it is neither UTF-8 nor GB18030 (GBK) text' };
-  return decoded.text.trim() === '' ? { problem: 'the file holds no text' } : decoded;
+  if (!decoded) return { problem: t('extract.unknown-encoding') };
+  return decoded.text.trim() === '' ? { problem: t('extract.no-text') } : decoded;
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import type { Registry, Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
@@ -71,7 +72,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     for (const gap of gaps) {
       diagnostics.push(
         diagnostic(input.path, notice.position(gap.marker.start), 'numbering-gap', 'warning',
-          `item ${gap.marker.numeral} follows ${gap.expected - 1}: item ${gap.expected} is missing or unreadable`),
+          t('extract.numbering-gap', { numeral: gap.marker.numeral, previous: gap.expected - 1, expected: gap.expected })),
       );
     }
     // a table's rows are the items of the node it stands in, which is then a heading
@@ -113,13 +114,13 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     let k = 2;
     while (used.has(`${task.id}.${k}`)) k++;
     diagnostics.push(
-      diagnostic(input.path, { line: task.line, column: 1 }, 'ambiguous-numbering', 'warning', `a second task numbered ${task.id} is given the id ${task.id}.${k}`),
+      diagnostic(input.path, { line: task.line, column: 1 }, 'ambiguous-numbering', 'warning', t('extract.ambiguous-numbering', { id: task.id, renumbered: `${task.id}.${k}` })),
     );
     task.id = `${task.id}.${k}`;
     used.add(task.id);
   }
   if (tasks.length === 0) {
-    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', 'found no numbered items that assign work: is this a notice?'));
+    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', t('extract.no-tasks')));
   }
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
@@ -173,7 +174,7 @@ function reportMissingClauses(tasksOf: Map<OutlineNode, Task[]>, notice: NoticeT
     if (siblings.filter(named).length * 2 <= siblings.length) continue;
     diagnostics.push(
       diagnostic(file, notice.position(item.marker.start), 'missing-clause', 'warning',
-        `item ${item.marker.numeral} names no responsible unit, while most items beside it do`),
+        t('extract.missing-clause', { numeral: item.marker.numeral })),
     );
   }
 }

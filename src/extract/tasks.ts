@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import type { AssignmentForm, Task, TaskSpans } from '../registry/types.js';
 import { locator } from './ground.js';
 import { findClauses, joinBroken, looksLikeUnit, type ClauseOptions, type Responsibility } from './clause.js';
@@ -59,7 +60,7 @@ export function tasksOfItem(
     if (clause.doubtful.length > 0) {
       diagnostics.push(
         diagnostic(file, notice.position(clause.start), 'unit-list-unsplit', 'warning',
-          `could not read ${clause.doubtful.map((u) => `"${u}"`).join(', ')} as a unit name`),
+          t('extract.unit-list-unsplit', { names: clause.doubtful.map((u) => `“${u}”`).join('、') })),
       );
     }
   }

@@ -5,6 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import { printable } from './printable.js';
 
 export interface DiagnosticFormatOptions {
@@ -26,12 +27,11 @@ export function formatDiagnosticsText(diagnostics: Diagnostic[], options: Diagno
     if (file !== null && d.file !== file) out += '\n';
     file = d.file;
     const hint = d.suggestion ? ` (${printable(d.suggestion)})` : '';
-    out += `${printable(d.file)}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${printable(d.message)}${hint}  ${paint.dim(d.rule)}\n`;
+    out += `${printable(d.file)}:${d.line}:${d.column}  ${severity[d.severity](t(`diagnostics.severity.${d.severity}`))}  ${printable(d.message)}${hint}  ${paint.dim(d.rule)}\n`;
   }
   if (options.summary) {
     const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    out += `${out ? '\n' : ''}${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`;
+    out += `${out ? '\n' : ''}${t('diagnostics.summary', { errors: count('error'), warnings: count('warning') })}\n`;
   }
   return out;
 }

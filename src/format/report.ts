@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
+import { t } from '../i18n/index.js';
 import { forSpreadsheet } from './escape.js';
 import { printable } from './printable.js';
 
@@ -85,7 +86,12 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
   for (const whole of report.sections) {
     const { section, note } = shortened(whole);
     if (section.title) out.push(printable(section.title));
-    for (const columns of slicesToFit(section, options.width)) {
+    const slices = slicesToFit(section, options.width);
+    if (slices === null) {
+      out.push(blocks(section, options.width), '');
+      continue;
+    }
+    for (const columns of slices) {
       const table = new Table({
         head: columns.map((c) => wrapToWidth(printable(c.label), c.maxWidth ?? 40)),
         style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
@@ -101,8 +107,12 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Columns to print together: all of them, or slices that each fit the terminal, the sticky columns on each. */
-function slicesToFit(section: ReportSection, width: number): Column[][] {
+/**
+ * Columns to print together: all of them, or slices that each fit the
+ * terminal, the sticky columns (the keys: 文件, 任务) on each; null where even
+ * the keys and one more column do not fit, for a block a row instead.
+ */
+function slicesToFit(section: ReportSection, width: number): Column[][] | null {
   const widthOf = (c: Column) => {
     const widest = Math.max(...[c.label, ...section.rows.map((r) => text(r[c.key]))].flatMap((v) => wrapToWidth(v, c.maxWidth ?? 40).split('\n').map((l) => stringWidth(l))));
     return widest + 3; // padding and border
@@ -124,7 +134,25 @@ function slicesToFit(section: ReportSection, width: number): Column[][] {
     used += w;
   }
   slices.push([...sticky, ...current]);
-  return slices;
+  return slices.some((slice) => slice.reduce((sum, c) => sum + widthOf(c), 1) > width) ? null : slices;
+}
+
+/** A terminal too narrow for a table: each row as a block, its key columns on its first line, then a line a column. */
+function blocks(section: ReportSection, width: number): string {
+  const keys = section.columns.filter((c) => c.sticky);
+  const heading = keys.length > 0 ? keys : section.columns.slice(0, 1);
+  const indent = (value: string, by: string) => value.split('\n').join(`\n${by}`);
+  return section.rows
+    .map((row) => {
+      // the keys on one line where they fit, else a line each
+      const keys = heading.map((c) => `${printable(c.label)} ${text(row[c.key])}`);
+      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width)).join('\n');
+      const rest = section.columns
+        .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
+        .map((c) => `  ${indent(wrapToWidth(`${printable(c.label)}：${text(row[c.key])}`, width - 4), '    ')}`);
+      return [first, ...rest].join('\n');
+    })
+    .join('\n\n');
 }
 
 function formatCsv(report: Report): string {
@@ -138,7 +166,7 @@ function formatCsv(report: Report): string {
     return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => forSpreadsheet(c.label)), ...cells(s)])).join('\r\n')}`;
   }
   const several = report.sections.length > 1;
-  const header = [...(several ? ['section'] : []), ...(report.sections[0]?.columns ?? []).map((c) => forSpreadsheet(c.label))];
+  const header = [...(several ? [t('report.column.section')] : []), ...(report.sections[0]?.columns ?? []).map((c) => forSpreadsheet(c.label))];
   const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [forSpreadsheet(s.title ?? '')] : []), ...row]));
   return `\ufeff${csv([header, ...body])}`;
 }

@@ -3,9 +3,12 @@
  * nodes; the edit is spliced into the text at their ranges, so everything else
  * — comments, key order, quoting, users' x- fields — stays byte for byte.
  */
+import { t } from '../i18n/index.js';
+import { yamlProblem } from '../yaml-error.js';
 import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export type Status = 'open' | 'in_progress' | 'done' | 'dropped';
+export type { Status } from './status.js';
+import type { Status } from './status.js';
 
 export interface StatusEdit {
   taskId: string;
@@ -22,13 +25,13 @@ export class EditError extends Error {}
 /** Pure: the registry's text with the edit applied. */
 export function setTaskStatus(text: string, edit: StatusEdit): string {
   const document = parseDocument(text, { keepSourceTokens: true });
-  if (document.errors.length > 0) throw new EditError(`the registry is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new EditError(t('registry.edit.not-yaml', { reason: yamlProblem(document.errors[0]!) }));
   const tasks = document.get('tasks', true);
-  if (!isSeq(tasks)) throw new EditError('the registry has no tasks list');
+  if (!isSeq(tasks)) throw new EditError(t('registry.edit.no-tasks'));
   const task = (tasks as YAMLSeq).items.find((t) => isMap(t) && String((t as YAMLMap).get('id')) === edit.taskId) as YAMLMap | undefined;
   if (!task) {
     const ids = (tasks as YAMLSeq).items.map((t) => (isMap(t) ? String((t as YAMLMap).get('id')) : '')).filter(Boolean);
-    throw new EditError(`no task ${edit.taskId} in this registry (its tasks run ${ids[0] ?? '-'} … ${ids.at(-1) ?? '-'})`);
+    throw new EditError(t('registry.edit.no-task', { task: edit.taskId, first: ids[0] ?? '-', last: ids.at(-1) ?? '-' }));
   }
   if (task.flow) return editThroughDocument(document, task, edit);
 

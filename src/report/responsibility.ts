@@ -3,6 +3,7 @@
  * with names folded through the units directory of the task's jurisdiction
  * and group assignments passed on to the groups' members. Pure.
  */
+import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, resolveUnit, type UnitsDirectory } from '../units/directory.js';
@@ -22,7 +23,7 @@ export interface Assignment {
   known: boolean;
 }
 
-export const NO_JURISDICTION = '(未注明辖区)';
+export const NO_JURISDICTION = t('report.no-jurisdiction');
 
 export function assignments(
   registries: LoadedRegistry[],

@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MessageId } from '../../src/i18n/index.js';
+import { CLERK_ENV, pattern, zh } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bad-'));
 const file = (name: string, content: string | Buffer) => {
@@ -14,22 +16,22 @@ mkdirSync(path.join(dir, 'no-notices'));
 writeFileSync(path.join(dir, 'no-notices', 'readme.rst'), '说明');
 
 const cases: [string, string, RegExp][] = [
-  ['a missing path', path.join(dir, 'missing.txt'), /no such file or directory/],
-  ['a directory without notices', path.join(dir, 'no-notices'), /holds no \.txt or \.md notices/],
-  ['an empty file', file('empty.txt', ''), /the file is empty/],
-  ['a file of blank lines', file('blank.txt', '\n\n  \n'), /holds no text/],
-  ['a PDF', file('notice.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj')), /a PDF file/],
-  ['a .docx', file('notice.docx.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), /\.docx or other zip file/],
-  ['an image', file('scan.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), /a PNG image/],
-  ['binary bytes', file('data.txt', Buffer.from([0x01, 0x00, 0x02, 0x00, 0xff])), /NUL bytes/],
-  ['bytes in no Chinese encoding', file('latin.txt', Buffer.from([0x41, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x80, 0x81, 0xfe, 0x20])), /cannot tell its character encoding/],
-  ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), /far larger than any notice/],
+  ['a missing path', path.join(dir, 'missing.txt'), pattern(zh('io.ENOENT'))],
+  ['a directory without notices', path.join(dir, 'no-notices'), pattern(zh('extract.no-notices'))],
+  ['an empty file', file('empty.txt', ''), pattern(zh('extract.empty'))],
+  ['a file of blank lines', file('blank.txt', '\n\n  \n'), pattern(zh('extract.no-text'))],
+  ['a PDF', file('notice.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj')), pattern(zh('extract.pdf'))],
+  ['a .docx', file('notice.docx.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), pattern(zh('extract.zip'))],
+  ['an image', file('scan.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), pattern(zh('extract.png'))],
+  ['binary bytes', file('data.txt', Buffer.from([0x01, 0x00, 0x02, 0x00, 0xff])), pattern(zh('extract.nul'))],
+  ['bytes in no Chinese encoding', file('latin.txt', Buffer.from([0x41, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x80, 0x81, 0xfe, 0x20])), pattern(zh('extract.unknown-encoding'))],
+  ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), pattern(zh('extract.too-large', { size: 50, max: 10 }))],
 ];
 
 function extract(...args: string[]) {
   return spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', ...args, '--format', 'json'], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: CLERK_ENV,
     maxBuffer: 64 * 1024 * 1024,
   });
 }
@@ -52,7 +54,7 @@ describe('bad input', () => {
     const plain = file('letter.txt', '各位同事：\n请于周五前提交周报。\n谢谢。\n');
     const result = extract(plain);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/letter\.txt:1:1  error  found no numbered items .*  no-tasks$/);
+    expect(result.stderr.trim()).toBe(`${plain.split(path.sep).join('/')}:1:1  错误  ${zh('extract.no-tasks')}  no-tasks`);
     expect(JSON.parse(result.stdout).tasks).toEqual([]);
   });
 
@@ -66,5 +68,30 @@ describe('bad input', () => {
     expect(readFileSync(target, 'utf8')).toBe('# 手工台账\nversion: 1\n');
     expect(spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--force']).status).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('id: 003_c1536b6ac6ba3ddc');
+  });
+});
+
+describe("no Node error text reaches the user", () => {
+  const place = mkdtempSync(path.join(tmpdir(), 'safety-tasks-io-'));
+  mkdirSync(path.join(place, 'folder.yaml'));
+  mkdirSync(path.join(place, 'registries'));
+  mkdirSync(path.join(place, 'registries', 'x.yaml'));
+  writeFileSync(path.join(place, 'a-file'), '');
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], { encoding: 'utf8', env: CLERK_ENV });
+  const cases: [string, string[], MessageId][] = [
+    ['status of a folder', ['status', path.join(place, 'folder.yaml'), '1.1', 'done'], 'io.EISDIR'],
+    ['validate of a folder named .yaml', ['validate', path.join(place, 'registries')], 'io.EISDIR'],
+    ['a report of a folder named .yaml', ['overdue', path.join(place, 'registries')], 'io.EISDIR'],
+    ['extract --out onto a file', ['extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', path.join(place, 'a-file')], 'io.EEXIST'],
+    ['--units that is not there', ['validate', 'test/fixtures/validate/clean.yaml', '--units', path.join(place, 'none.yaml')], 'io.ENOENT'],
+    ['--units of a report that is not there', ['units', 'test/fixtures/validate/clean.yaml', '--units', path.join(place, 'none')], 'io.ENOENT'],
+    ['status --by with --units that is not there', ['status', 'test/fixtures/validate/clean.yaml', '1.1', 'open', '--note', 'x', '--by', '市应急局', '--units', path.join(place, 'none')], 'io.ENOENT'],
+  ];
+  it.each(cases)('%s', (_name, args, id) => {
+    const result = run(...args);
+    expect(result.status).toBe(2);
+    const said = result.stdout + result.stderr;
+    expect(said).toContain(zh(id));
+    expect(said).not.toMatch(/\bE[A-Z]{3,}\b|illegal operation|no such file or directory|\n\s+at /);
   });
 });
