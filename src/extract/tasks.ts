@@ -181,8 +181,7 @@ function grounded(
   const hasUnits = lead.length + support.length > 0;
   if (hasUnits && place.form && WEAK_FORMS.has(place.form)) {
     diagnostics.push(
-      diagnostic(file, { line: task.line, column: 1 }, `units-from-${place.form}`, 'info',
-        place.form === 'subject' ? `任务 ${task.id} 的单位取自句首主语（${lead.join('、')}），请核对` : `任务 ${task.id} 的单位取自上级标题（${lead.join('、')}），请核对`),
+      diagnostic(file, { line: task.line, column: 1 }, `units-from-${place.form}`, 'info', t(`extract.units-from-${place.form as 'subject' | 'heading'}`, { id: task.id, units: lead.join('、') })),
     );
   }
   return {

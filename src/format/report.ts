@@ -101,7 +101,7 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       for (const row of section.rows) table.push(columns.map((c) => wrapToWidth(text(row[c.key]), c.maxWidth ?? 40)));
       out.push(table.toString());
     }
-    if (note) out.push(note);
+    if (note) out.push(wrapToWidth(note, options.width));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
