@@ -28,19 +28,31 @@ export interface ExtractOptions {
   debug?: boolean;
 }
 
-const NOTICE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const MESSAGES = {
+  missing: '没有这个文件或文件夹',
+  notFile: '既不是文件，也不是文件夹',
+  emptyDirectory: '文件夹里没有文件',
+};
 const SCHEMA = fileURLToPath(new URL('../../schemas/registry.schema.json', import.meta.url));
 
 export async function extractCommand(paths: string[], options: ExtractOptions): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
   const files: string[] = [];
+  // files found in a directory: one that cannot be read is skipped (problems found, exit 1), not bad input
+  const inDirectory = new Set<number>();
+  let skipped = false;
   for (const given of paths) {
     const found = await noticeFiles(given);
     if (typeof found === 'string') {
       diagnostics.push(diagnostic(given, { line: 1, column: 1 }, 'unreadable-input', 'error', found));
       unreadable = true;
-    } else files.push(...found);
+    } else {
+      for (const file of found.files) {
+        if (found.directory) inDirectory.add(files.length);
+        files.push(file);
+      }
+    }
   }
 
   let directories = new Map<string, UnitsDirectory>();
@@ -60,9 +72,12 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const output = streamedList(options.format, several, render.schema);
   if (options.out) await mkdir(options.out, { recursive: true });
   const progress = progressBar(files.length);
+  let index = 0;
   for await (const extracted of extractAll(files, units, render, options)) {
     diagnostics.push(...extracted.diagnostics);
-    if (extracted.unreadable) unreadable = true;
+    if (extracted.unreadable && inDirectory.has(index)) skipped = true;
+    else if (extracted.unreadable) unreadable = true;
+    index++;
     progress.step(extracted.bytes);
     if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
@@ -78,7 +93,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
   if (unreadable) return 2;
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /** Extract every file, on the main thread or in worker threads, yielding results in file order. */
@@ -195,13 +210,15 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
   }
 }
 
-/** The notices a path names, or why it names none. */
-async function noticeFiles(given: string): Promise<string[] | string> {
+/** The files a path names (a directory's every file but hidden ones, which a reader of the directory skips too), or why it names none. */
+async function noticeFiles(given: string): Promise<{ files: string[]; directory: boolean } | string> {
   const info = await stat(given).catch(() => null);
-  if (!info) return 'no such file or directory';
-  if (info.isFile()) return [given];
-  if (!info.isDirectory()) return 'not a file or directory';
-  const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
-  if (names.length === 0) return 'directory holds no .txt or .md notices';
-  return names.map((n) => path.join(given, n));
+  if (!info) return MESSAGES.missing;
+  if (info.isFile()) return { files: [given], directory: false };
+  if (!info.isDirectory()) return MESSAGES.notFile;
+  const entries = await readdir(given, { withFileTypes: true });
+  // a sub-folder is not read into; anything else there is read, or named as skipped
+  const names = entries.filter((e) => !e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  if (names.length === 0) return MESSAGES.emptyDirectory;
+  return { files: names.map((n) => path.join(given, n)), directory: true };
 }

@@ -47,10 +47,11 @@ export async function run(argv: string[]): Promise<void> {
     .command('extract')
     .summary('read notices into YAML task registries')
     .description(
-      'Read work-safety notices (plain text or Markdown) and write one task registry per notice:\n' +
-        'document metadata, then every task with its id, text, lead and support units, deadline and source line.',
+      '读取安全生产通知，每份通知写成一份任务台账：文档信息，然后每项任务的编号、内容、牵头与配合单位、完成时限和出处。\n' +
+        '读得懂：文本（.txt）、Markdown、网页（.html，含 GB2312/GBK 编码）、Word（.docx）、PDF（有文字层的）、\n' +
+        '任务分工表（.xlsx、.csv）。文件按内容识别，不看扩展名；.doc、.wps、.xls 和图片给出转换命令。',
     )
-    .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
+    .argument('<paths...>', '通知文件，或文件夹（读取其中每个文件，隐藏文件和子文件夹除外）')
     .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
     .option('--update', 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept')
     .option('--force', 'where <dir>/<name>.yaml exists, replace it')
@@ -69,7 +70,9 @@ Examples:
 
 Warnings (a gap in the numbering, an item without a responsibility clause, a unit list
 that could not be split) go to stderr as file:line:column; stdout carries only registries.
-Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
+Exit status: 0 done (warnings or not), 1 a notice gave errors or a file of a directory was skipped,
+2 bad usage or an unreadable file named on the command line.
+退出码：0 完成；1 有通知出错，或文件夹中有文件未能读取（每个都会说明原因）；2 用法错误，或命令行上点名的文件无法读取。`,
     )
     .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
