@@ -70,6 +70,8 @@ function metadataBlock(node: Nodes): Element | null {
   if (!isElement(node) && node.type !== 'root') return null;
   for (const child of node.children) {
     const inner = metadataBlock(child);
+    // a table's body holds the labels: the table goes as a whole
+    if (inner === child && isElement(node) && node.tagName === 'table') return node;
     if (inner) return inner;
   }
   if (!isElement(node)) return null;
