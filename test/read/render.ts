@@ -73,7 +73,7 @@ interface Paragraph {
  * (一、 （一） 1. （1）, restarting under each higher level), the number is
  * taken out of the text and left to numbering.xml.
  */
-export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automatic: number } {
+export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automatic: number; runsOn: boolean[][] } {
   const notice = readNotice(seed, 'text');
   const { bodyStart } = readMetadata(notice.text, notice.norm);
   const ends = [...notice.text.matchAll(ATTACHMENT_HEADING)].filter((m) => m.index >= bodyStart);
@@ -85,6 +85,21 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
   };
   parts.forEach((part, list) => buildOutline(findMarkers(notice.norm, part.start, part.end), part.end).roots.forEach((root) => visit(root, list + 1)));
   accepted.sort((a, b) => a.marker.start - b.marker.start);
+  // a level whose numbers run on under a new heading (000: 一、… 1.–5. 二、… 6.) never restarts: lvlRestart 0
+  const runsOn = new Map<number, boolean[]>();
+  const previous = new Map<number, { value: (number | undefined)[]; headingSince: boolean[] }>();
+  for (const { marker, list } of accepted) {
+    const level = LEVEL[marker.style];
+    if (level === undefined) continue;
+    const state = previous.get(list) ?? { value: [], headingSince: [] };
+    const flags = runsOn.get(list) ?? [];
+    if (state.headingSince[level] && state.value[level] !== undefined && marker.value === state.value[level]! + 1) flags[level] = true;
+    state.value[level] = marker.value;
+    state.headingSince[level] = false;
+    for (let k = level + 1; k < 4; k++) state.headingSince[k] = true;
+    previous.set(list, state);
+    runsOn.set(list, flags);
+  }
   const paragraphs: Paragraph[] = [];
   const counters = new Map<number, number[]>();
   let automatic = 0;
@@ -102,7 +117,7 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
     const stop = Math.min(lineEnd < 0 ? notice.text.length : lineEnd, accepted.find((a) => a.marker.start > marker.start)?.marker.start ?? Infinity);
     if (level !== undefined && next === marker.value && printed === PRINTED[level]!(marker.value)) {
       count[level] = next;
-      count.length = level + 1;
+      for (let k = level + 1; k < 4; k++) if (!runsOn.get(list)?.[k]) delete count[k];
       counters.set(list, count);
       paragraphs.push({ text: notice.text.slice(marker.end, stop).trim(), numbered: { level, list } });
       automatic++;
@@ -110,7 +125,7 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
     at = stop;
   }
   plain(notice.text.length);
-  return { paragraphs, automatic };
+  return { paragraphs, automatic, runsOn: [...runsOn.entries()].sort((x, y) => x[0] - y[0]).map(([, flags]) => flags) };
 }
 
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -134,25 +149,28 @@ function tableXml(rows: Cell[][]): string {
     .join('')}</w:tbl>`;
 }
 
-const LEVELS_XML = [
-  ['chineseCounting', '%1、'],
-  ['chineseCounting', '（%2）'],
-  ['decimal', '%3.'],
-  ['decimal', '（%4）'],
-]
-  .map(([format, text], i) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/><w:suff w:val="nothing"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>`)
-  .join('');
+/** 一、 （一） 1. （1）; a level that runs on under new headings has lvlRestart 0. */
+const levelsXml = (runsOn: boolean[] = []) =>
+  [
+    ['chineseCounting', '%1、'],
+    ['chineseCounting', '（%2）'],
+    ['decimal', '%3.'],
+    ['decimal', '（%4）'],
+  ]
+    .map(([format, text], i) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${format}"/>${runsOn[i] ? '<w:lvlRestart w:val="0"/>' : ''}<w:lvlText w:val="${text}"/><w:suff w:val="nothing"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>`)
+    .join('');
 
 /** A .docx of paragraphs and tables: numbering.xml with one list instance per body part, a running header and a page-number footer. */
-export function docx(blocks: (Paragraph | { rows: Cell[][] })[], lists = 1): Uint8Array {
+export function docx(blocks: (Paragraph | { rows: Cell[][] })[], runsOn: boolean[][] = [[]]): Uint8Array {
   const body = blocks.map((b) => ('rows' in b ? tableXml(b.rows) : paragraphXml(b))).join('');
-  const nums = Array.from({ length: lists }, (_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="0"/></w:num>`).join('');
+  const abstracts = runsOn.map((flags, i) => `<w:abstractNum w:abstractNumId="${i}"><w:multiLevelType w:val="multilevel"/>${levelsXml(flags)}</w:abstractNum>`).join('');
+  const nums = runsOn.map((_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="${i}"/></w:num>`).join('');
   const files: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
     'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>${body}<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`,
-    'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>${LEVELS_XML}</w:abstractNum>${nums}</w:numbering>`,
+    'word/numbering.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W_NS}>${abstracts}${nums}</w:numbering>`,
     'word/header1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr ${W_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run('安全生产委员会文件')}</w:p></w:hdr>`,
     'word/footer1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr ${W_NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run('— ')}<w:fldSimple w:instr="PAGE">${run('1')}</w:fldSimple>${run(' —')}</w:p></w:ftr>`,
   };
@@ -161,9 +179,8 @@ export function docx(blocks: (Paragraph | { rows: Cell[][] })[], lists = 1): Uin
 
 /** The seed as a Word document: its paragraphs, item numbers from numbering.xml. */
 export function seedDocx(seed: string): { bytes: Uint8Array; automatic: number } {
-  const { paragraphs, automatic } = seedParagraphs(seed);
-  const lists = Math.max(1, ...paragraphs.map((p) => p.numbered?.list ?? 1));
-  return { bytes: docx(paragraphs, lists), automatic };
+  const { paragraphs, automatic, runsOn } = seedParagraphs(seed);
+  return { bytes: docx(paragraphs, runsOn.length ? runsOn : [[]]), automatic };
 }
 
 /** A PDF printed from a .docx by LibreOffice; throws (the test fails) where soffice is missing. */
