@@ -85,7 +85,7 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
   };
   parts.forEach((part, list) => buildOutline(findMarkers(notice.norm, part.start, part.end), part.end).roots.forEach((root) => visit(root, list + 1)));
   accepted.sort((a, b) => a.marker.start - b.marker.start);
-  // a level whose numbers run on under a new heading (000: 一、… 1.–5. 二、… 6.) never restarts: lvlRestart 0
+  // a level whose numbers run on under a new heading (000: 一、… 1.–5. 二、… 6.) never restarts: it is a list of its own
   const runsOn = new Map<number, boolean[]>();
   const previous = new Map<number, { value: (number | undefined)[]; headingSince: boolean[] }>();
   for (const { marker, list } of accepted) {
@@ -131,8 +131,9 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const run = (text: string) => `<w:r><w:rPr><w:rFonts w:ascii="Noto Serif CJK SC" w:eastAsia="Noto Serif CJK SC" w:hAnsi="Noto Serif CJK SC"/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
-function paragraphXml(p: Paragraph): string {
-  const numPr = p.numbered ? `<w:numPr><w:ilvl w:val="${p.numbered.level}"/><w:numId w:val="${p.numbered.list}"/></w:numPr>` : '';
+function paragraphXml(p: Paragraph, runsOn: boolean[][]): string {
+  const own = p.numbered && runsOn[p.numbered.list - 1]?.[p.numbered.level];
+  const numPr = p.numbered ? `<w:numPr><w:ilvl w:val="${own ? 0 : p.numbered.level}"/><w:numId w:val="${own ? ownList(p.numbered.list, p.numbered.level) : p.numbered.list}"/></w:numPr>` : '';
   return `<w:p><w:pPr>${numPr}<w:ind w:left="0" w:firstLine="640"/></w:pPr>${run(p.text)}</w:p>`;
 }
 
@@ -149,22 +150,24 @@ function tableXml(rows: Cell[][]): string {
     .join('')}</w:tbl>`;
 }
 
-/** 一、 （一） 1. （1）; a level that runs on under new headings has lvlRestart 0. */
-const levelsXml = (runsOn: boolean[] = []) =>
-  [
-    ['chineseCounting', '%1、'],
-    ['chineseCounting', '（%2）'],
-    ['decimal', '%3.'],
-    ['decimal', '（%4）'],
-  ]
-    .map(([format, text], i) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${format}"/>${runsOn[i] ? '<w:lvlRestart w:val="0"/>' : ''}<w:lvlText w:val="${text}"/><w:suff w:val="nothing"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>`)
-    .join('');
+const FORMATS = [
+  ['chineseCounting', '%1、'],
+  ['chineseCounting', '（%2）'],
+  ['decimal', '%3.'],
+  ['decimal', '（%4）'],
+];
+const lvlXml = (ilvl: number, [format, text]: string[]) =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/><w:suff w:val="nothing"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>`;
+/** A level that runs on under new headings is a list of its own, of one level (%1. where the outline has %3.), numbered on through the document. */
+const ownList = (list: number, level: number) => 100 * list + level;
 
 /** A .docx of paragraphs and tables: numbering.xml with one list instance per body part, a running header and a page-number footer. */
 export function docx(blocks: (Paragraph | { rows: Cell[][] })[], runsOn: boolean[][] = [[]]): Uint8Array {
-  const body = blocks.map((b) => ('rows' in b ? tableXml(b.rows) : paragraphXml(b))).join('');
-  const abstracts = runsOn.map((flags, i) => `<w:abstractNum w:abstractNumId="${i}"><w:multiLevelType w:val="multilevel"/>${levelsXml(flags)}</w:abstractNum>`).join('');
-  const nums = runsOn.map((_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="${i}"/></w:num>`).join('');
+  const body = blocks.map((b) => ('rows' in b ? tableXml(b.rows) : paragraphXml(b, runsOn))).join('');
+  const outline = `<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>${FORMATS.map((f, i) => lvlXml(i, f)).join('')}</w:abstractNum>`;
+  const own = runsOn.flatMap((flags, list) => flags.flatMap((on, level) => (on ? [ownList(list + 1, level)] : [])));
+  const abstracts = outline + own.map((id) => `<w:abstractNum w:abstractNumId="${id}"><w:multiLevelType w:val="singleLevel"/>${lvlXml(0, [FORMATS[id % 100]![0]!, FORMATS[id % 100]![1]!.replace(/%\d/, '%1')])}</w:abstractNum>`).join('');
+  const nums = [...runsOn.map((_, i) => `<w:num w:numId="${i + 1}"><w:abstractNumId w:val="0"/></w:num>`), ...own.map((id) => `<w:num w:numId="${id}"><w:abstractNumId w:val="${id}"/></w:num>`)].join('');
   const files: Record<string, string> = {
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>`,
     '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,

@@ -11,19 +11,20 @@ const file = (name: string, content: string | Buffer) => {
   return path.join(dir, name);
 };
 mkdirSync(path.join(dir, 'no-notices'));
-writeFileSync(path.join(dir, 'no-notices', 'readme.rst'), '说明');
+mkdirSync(path.join(dir, 'no-notices', '.git'));
+writeFileSync(path.join(dir, 'no-notices', '.DS_Store'), '');
 
 const cases: [string, string, RegExp][] = [
-  ['a missing path', path.join(dir, 'missing.txt'), /no such file or directory/],
-  ['a directory without notices', path.join(dir, 'no-notices'), /holds no \.txt or \.md notices/],
-  ['an empty file', file('empty.txt', ''), /the file is empty/],
-  ['a file of blank lines', file('blank.txt', '\n\n  \n'), /holds no text/],
-  ['a PDF', file('notice.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj')), /a PDF file/],
-  ['a .docx', file('notice.docx.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), /\.docx or other zip file/],
-  ['an image', file('scan.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), /a PNG image/],
-  ['binary bytes', file('data.txt', Buffer.from([0x01, 0x00, 0x02, 0x00, 0xff])), /NUL bytes/],
-  ['bytes in no Chinese encoding', file('latin.txt', Buffer.from([0x41, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x80, 0x81, 0xfe, 0x20])), /cannot tell its character encoding/],
-  ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), /far larger than any notice/],
+  ['a missing path', path.join(dir, 'missing.txt'), /没有这个文件或文件夹/],
+  ['a directory of hidden files and folders only', path.join(dir, 'no-notices'), /文件夹里没有文件/],
+  ['an empty file', file('empty.txt', ''), /文件是空的/],
+  ['a file of blank lines', file('blank.txt', '\n\n  \n'), /文件里没有文字/],
+  ['a broken PDF', file('notice.pdf.txt', Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj')), /PDF 文件已损坏/],
+  ['a broken zip', file('notice.docx.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), /是压缩包/],
+  ['an image', file('scan.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), /是图片（PNG）/],
+  ['binary bytes', file('data.txt', Buffer.from([0x01, 0x00, 0x02, 0x00, 0xff])), /NUL 字节/],
+  ['bytes in no Chinese encoding', file('latin.txt', Buffer.from([0x41, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x80, 0x81, 0xfe, 0x20])), /认不出字符编码/],
+  ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), /远大于任何通知/],
 ];
 
 function extract(...args: string[]) {
@@ -38,7 +39,7 @@ describe('bad input', () => {
   it.each(cases)('%s: one line naming it, exit 2, and the good notice is still read', (_name, given, problem) => {
     const result = extract(given, 'seeds/003_c1536b6ac6ba3ddc.txt');
     expect(result.status).toBe(2);
-    const lines = result.stderr.trim().split('\n').filter((l) => l.includes('unreadable-input'));
+    const lines = result.stderr.trim().split('\n').filter((l) => /unreadable-input|unsupported-input/.test(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(given.split(path.sep).join('/'));
     expect(lines[0]).toMatch(problem);
@@ -48,12 +49,12 @@ describe('bad input', () => {
     expect(out.map((r) => r.document.id)).toEqual(['003_c1536b6ac6ba3ddc']);
   });
 
-  it('a file with no numbered items: problems found (exit 1), said in one line', () => {
+  it('a file with no numbered items: problems found (exit 1), said in one line, and no registry for it', () => {
     const plain = file('letter.txt', '各位同事：\n请于周五前提交周报。\n谢谢。\n');
     const result = extract(plain);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/letter\.txt:1:1  error  found no numbered items .*  no-tasks$/);
-    expect(JSON.parse(result.stdout).tasks).toEqual([]);
+    expect(result.stdout).toBe('');
   });
 
   it('never overwrites a registry it did not write without --update or --force, and writes atomically', () => {
