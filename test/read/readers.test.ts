@@ -56,7 +56,7 @@ describe('web pages', () => {
   it('reads a page saved in traditional characters (Big5) as the simplified notice', async () => {
     const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(NOTICE);
     expect(traditional).toContain('壓實安全生產責任');
-    const page = iconv.encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>${traditional.split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`, 'big5');
+    const page = iconv.encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>${traditional.split('\n').map((l: string) => `<p>${l}</p>`).join('')}</body></html>`, 'big5');
     const reading = await read(page, 'fanti.html');
     expect(reading.simplified).toBe(true);
     expect(reading.text).toContain('一、压实安全生产责任');

@@ -186,11 +186,17 @@ export function seedDocx(seed: string): { bytes: Uint8Array; automatic: number }
   return { bytes: docx(paragraphs, runsOn.length ? runsOn : [[]]), automatic };
 }
 
-/** A PDF printed from a .docx by LibreOffice; throws (the test fails) where soffice is missing. */
-export function pdfOf(docxBytes: Uint8Array, name: string): Uint8Array {
+/** PDFs printed from .docx files by LibreOffice, in one run of it; throws (the test fails) where soffice is missing. */
+export function pdfsOf(documents: Record<string, Uint8Array>): Record<string, Uint8Array> {
   const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-pdf-'));
-  writeFileSync(path.join(dir, `${name}.docx`), docxBytes);
-  const result = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, `${name}.docx`)], { encoding: 'utf8', timeout: 120_000 });
-  if (result.error || result.status !== 0) throw new Error(`soffice could not print ${name}.docx to PDF: ${result.error?.message ?? result.stderr}`);
-  return readFileSync(path.join(dir, `${name}.pdf`));
+  const names = Object.keys(documents);
+  for (const name of names) writeFileSync(path.join(dir, `${name}.docx`), documents[name]!);
+  const result = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => path.join(dir, `${n}.docx`))], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (result.error || result.status !== 0) throw new Error(`soffice could not print the .docx files to PDF: ${result.error?.message ?? result.stderr}`);
+  return Object.fromEntries(names.map((n) => [n, readFileSync(path.join(dir, `${n}.pdf`))]));
 }
+
+export const pdfOf = (docxBytes: Uint8Array, name: string): Uint8Array => pdfsOf({ [name]: docxBytes })[name]!;
