@@ -32,7 +32,6 @@ export interface ExtractOptions {
   debug?: boolean;
 }
 
-const NOTICE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
 export async function extractCommand(paths: string[], options: ExtractOptions): Promise<number> {
   if (options.update && options.force) return usageError('extract', 'cli.extract.update-and-force');
@@ -41,12 +40,20 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
   const files: string[] = [];
+  // files found in a directory: one that cannot be read is skipped (problems found, exit 1), not bad input
+  const inDirectory = new Set<number>();
+  let skipped = false;
   for (const given of paths) {
     const found = await noticeFiles(given);
     if (typeof found === 'string') {
       diagnostics.push(diagnostic(given, { line: 1, column: 1 }, 'unreadable-input', 'error', found));
       unreadable = true;
-    } else files.push(...found);
+    } else {
+      for (const file of found.files) {
+        if (found.directory) inDirectory.add(files.length);
+        files.push(file);
+      }
+    }
   }
 
   let directories = new Map<string, UnitsDirectory>();
@@ -76,9 +83,12 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   }
   const progress = progressBar(files.length);
   let written = 0;
+  let index = 0;
   for await (const extracted of extractAll(files, units, render, sourceBase, options)) {
     diagnostics.push(...extracted.diagnostics);
-    if (extracted.unreadable) unreadable = true;
+    if (extracted.unreadable && inDirectory.has(index)) skipped = true;
+    else if (extracted.unreadable) unreadable = true;
+    index++;
     progress.step(extracted.bytes);
     if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
@@ -100,7 +110,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
   }
   if (unreadable) return 2;
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /** Extract every file, on the main thread or in worker threads, yielding results in file order. */
@@ -222,13 +232,15 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
   }
 }
 
-/** The notices a path names, or why it names none. */
-async function noticeFiles(given: string): Promise<string[] | string> {
+/** The files a path names (a directory's every file but hidden ones, which a reader of the directory skips too), or why it names none. */
+async function noticeFiles(given: string): Promise<{ files: string[]; directory: boolean } | string> {
   const info = await stat(given).catch(() => null);
   if (!info) return t('io.ENOENT');
-  if (info.isFile()) return [given];
+  if (info.isFile()) return { files: [given], directory: false };
   if (!info.isDirectory()) return t('io.not-a-file');
-  const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
+  const entries = await readdir(given, { withFileTypes: true });
+  // a sub-folder is not read into; anything else there is read, or named as skipped
+  const names = entries.filter((e) => !e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   if (names.length === 0) return t('extract.no-notices');
-  return names.map((n) => path.join(given, n));
+  return { files: names.map((n) => path.join(given, n)), directory: true };
 }

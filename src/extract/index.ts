@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
 import { t } from '../i18n/index.js';
-import type { Registry, Task } from '../registry/types.js';
+import type { Attachment, InputKind, Registry, Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
@@ -15,7 +15,7 @@ import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
-import { findTables } from './table.js';
+import { findTables, withProgress } from './table.js';
 import { taskOfRow, tasksOfItem } from './tasks.js';
 
 export interface ExtractInput {
@@ -32,6 +32,17 @@ export interface ExtractInput {
   encoding?: string;
   /** the units directory of a jurisdiction, to write canonical unit names */
   units?: (jurisdiction: string | null) => UnitsDirectory | null;
+  /** what the file's reader found beside the text (src/read): document fields the text may lack, attachment links */
+  reader?: {
+    kind: InputKind;
+    title?: string;
+    issuer?: string;
+    number?: string;
+    date?: string;
+    attachments?: Attachment[];
+    /** the day the file was saved: the date of the progress a task table reports */
+    savedOn?: string;
+  };
 }
 
 export interface ExtractResult {
@@ -48,7 +59,15 @@ export function extractNotice(input: ExtractInput): ExtractResult {
   const read = readMetadata(notice.text, notice.norm);
   // the title and issuer as printed (folding changed their brackets and widths)
   const asPrinted = (phrase: string | null) => (phrase ? locator(notice).find(phrase, 0)?.printed ?? phrase : null);
-  const meta = { ...read, title: asPrinted(read.title), issuer: asPrinted(read.issuer) };
+  // the text's own fields first; a web page's metadata block fills those it lacks
+  const meta = {
+    ...read,
+    title: asPrinted(read.title) ?? input.reader?.title ?? null,
+    issuer: asPrinted(read.issuer) ?? input.reader?.issuer ?? null,
+    number: read.number ?? input.reader?.number ?? null,
+    date: read.date ?? input.reader?.date ?? null,
+  };
+  const reportedOn = input.reader?.savedOn ?? meta.date;
   const diagnostics: Diagnostic[] = [];
   const clauseOptions: ClauseOptions = { firstListedLeads: FIRST_LISTED_LEADS.test(notice.norm) };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
@@ -86,7 +105,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
       const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
-      for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path) });
+      for (const row of table.rows) {
+        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), row.progress, reportedOn) });
+      }
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
     const tasksOf = new Map<OutlineNode, Task[]>();
@@ -138,7 +159,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
         path: input.path,
         sha256: createHash('sha256').update(bytes).digest('hex'),
         ...(input.encoding ? { encoding: input.encoding } : {}),
+        ...(input.reader ? { kind: input.reader.kind } : {}),
       },
+      ...(input.reader?.attachments?.length ? { attachments: input.reader.attachments } : {}),
     },
     tasks,
   };

@@ -3,10 +3,11 @@
  * `序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限`. Each row is an item, numbered
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
+import type { Task } from '../registry/types.js';
 import { joinBroken, splitUnits } from './clause.js';
 import { roleOfLabel } from './lexicon.js';
 
-export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'other';
+export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
 
 export interface TableRow {
   /** index in the text where the row's line starts */
@@ -21,6 +22,8 @@ export interface TableRow {
   /** the unit cells as printed, joined: the row's responsibility text */
   responsibility: string;
   timeLimit: string;
+  /** the 进展情况 cell, as printed */
+  progress: string;
 }
 
 export interface TaskTable {
@@ -31,6 +34,7 @@ export interface TaskTable {
 
 const HEADER_CELL: [RegExp, Column][] = [
   [/^(?:序号|编号|序)$/, 'number'],
+  [/进展|完成情况/, 'progress'],
   [/时限|时间|期限|节点/, 'deadline'],
   [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
 ];
@@ -172,5 +176,32 @@ function readRow(cells: string[], columns: Column[], start: number, end: number,
     support: hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support,
     responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
     timeLimit: cell('deadline'),
+    progress: cell('progress'),
+  };
+}
+
+/** The status a 进展情况 cell reports: 未启动 before 完成, since 未完成 is not done. */
+function statusOf(progress: string): Task['status'] {
+  if (/未启动|未开始|未完成|尚未/.test(progress)) return 'open';
+  if (/进行中|推进中|正在/.test(progress)) return 'in_progress';
+  if (/已完成|^完成|已办结/.test(progress)) return 'done';
+  return 'open';
+}
+
+/** A row's 进展情况 as the task's progress (dated the day it was reported) and the status it names. */
+export function withProgress(task: Task, progress: string, reportedOn: string | null): Task {
+  if (!progress) return task;
+  const status = statusOf(progress);
+  if (!reportedOn) return { ...task, status };
+  // in the registry's key order: status, done_on, progress, then the rest
+  const { line, form, spans, ...head } = task;
+  return {
+    ...head,
+    status,
+    ...(status === 'done' ? { done_on: reportedOn } : {}),
+    progress: [{ date: reportedOn, note: progress }],
+    line,
+    ...(form ? { form } : {}),
+    ...(spans ? { spans } : {}),
   };
 }

@@ -40,8 +40,11 @@ export const zh = {
   'cli.list-separator': '、',
 
   'cli.extract.summary': '把通知读成 YAML 任务分工台账',
-  'cli.extract.description': '读取安全生产通知（纯文本或 Markdown），每份通知写出一个任务分工台账：\n文件信息，以及每项任务的编号、内容、牵头和配合单位、完成时限和原文行号。',
-  'cli.extract.paths': '通知文件，或文件夹（读取其中的 .txt 和 .md 文件）',
+  'cli.extract.description':
+    '读取安全生产通知，每份通知写出一个任务分工台账：文件信息，以及每项任务的编号、内容、牵头和配合单位、完成时限和出处。\n' +
+    '读得懂：文本（.txt）、Markdown、网页（.html，含 GB2312/GBK 编码）、Word（.docx）、有文字层的 PDF、任务分工表（.xlsx、.csv）。\n' +
+    '文件按内容识别，不看扩展名；.doc、.wps、.xls 和图片给出转换命令。',
+  'cli.extract.paths': '通知文件，或文件夹（读取其中每个文件，隐藏文件和子文件夹除外）',
   'cli.extract.out': '每份通知写成 <dir>/<名称>.yaml，而不是打印出来',
   'cli.extract.update': '<dir>/<名称>.yaml 已存在时，把通知合并进去：内容、单位、时限重新读取，状态和进展保留',
   'cli.extract.force': '<dir>/<名称>.yaml 已存在时，直接替换',
@@ -207,9 +210,10 @@ export const en: Record<keyof typeof zh, Entry> = {
 
   'cli.extract.summary': 'read notices into YAML task registries',
   'cli.extract.description':
-    'Read work-safety notices (plain text or Markdown) and write one task registry per notice:\n' +
-    'document metadata, then every task with its id, text, lead and support units, deadline and source line.',
-  'cli.extract.paths': 'notice files, or directories whose .txt and .md files are read',
+    'Read work-safety notices and write one task registry per notice: document metadata, then every task with its id,\n' +
+    'text, lead and support units, deadline and where it stands. Reads text, Markdown, web pages (.html, GB2312/GBK too),\n' +
+    'Word (.docx), PDF with a text layer and task tables (.xlsx, .csv), known by their bytes; .doc, .wps, .xls and images get the command that converts them.',
+  'cli.extract.paths': 'notice files, or directories (every file in them but hidden ones and sub-folders)',
   'cli.extract.out': 'write <dir>/<name>.yaml for each notice instead of printing',
   'cli.extract.update': 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept',
   'cli.extract.force': 'where <dir>/<name>.yaml exists, replace it',
