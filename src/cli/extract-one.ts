@@ -19,12 +19,37 @@ export interface ExtractedFile {
   unreadable: boolean;
 }
 
+export type ReadNotice = { bytes: Buffer; text: string; encoding: string } | { problem: string; size: number };
+
+/** The bytes of a notice file and its decoded text (byte-order mark left out), or why it cannot be read as a notice. */
+export async function readNoticeFile(file: string): Promise<ReadNotice> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { problem: (error as Error).message, size: 0 };
+  }
+  const decoded = decodeNotice(bytes);
+  return 'problem' in decoded ? { problem: decoded.problem, size: bytes.length } : { bytes, text: decoded.text, encoding: decoded.encoding };
+}
+
 export async function extractFile(
   file: string,
   units: (jurisdiction: string | null) => UnitsDirectory | null,
   render: RenderOptions,
   debug = false,
 ): Promise<ExtractedFile> {
+  return extractRead(file, await readNoticeFile(file), units, render, debug);
+}
+
+/** A notice already read to its registry; `render` null leaves the registry unrendered (text null). */
+export function extractRead(
+  file: string,
+  read: ReadNotice,
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  render: RenderOptions | null,
+  debug = false,
+): ExtractedFile {
   const shown = toPosix(path.normalize(file));
   const cannotRead = (message: string, size = 0): ExtractedFile => ({
     registry: null,
@@ -33,18 +58,12 @@ export async function extractFile(
     bytes: size,
     unreadable: true,
   });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return cannotRead((error as Error).message);
-  }
-  const decoded = decodeNotice(bytes);
-  if ('problem' in decoded) return cannotRead(decoded.problem, bytes.length);
+  if ('problem' in read) return cannotRead(read.problem, read.size);
+  const { bytes } = read;
   try {
     const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const { registry, diagnostics } = extractNotice({ content: decoded.text, path: shown, kind, bytes, units, encoding: decoded.encoding });
-    return { registry, text: renderRegistry(registry, render), diagnostics, bytes: bytes.length, unreadable: false };
+    const { registry, diagnostics } = extractNotice({ content: read.text, path: shown, kind, bytes, units, encoding: read.encoding });
+    return { registry, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(`could not be extracted: ${(error as Error).message}`, bytes.length);
