@@ -9,6 +9,7 @@ import type { Registry, Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
+import { locator } from './ground.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
@@ -43,7 +44,10 @@ const ATTACHMENT_HEADING = /^[ \t]*附件[ \t]*(\d{0,2})[ \t]*[:：]?[ \t]*$/gm;
 
 export function extractNotice(input: ExtractInput): ExtractResult {
   const notice = readNotice(input.content, input.kind);
-  const meta = readMetadata(notice.text, notice.norm);
+  const read = readMetadata(notice.text, notice.norm);
+  // the title and issuer as printed (folding changed their brackets and widths)
+  const asPrinted = (phrase: string | null) => (phrase ? locator(notice).find(phrase, 0)?.printed ?? phrase : null);
+  const meta = { ...read, title: asPrinted(read.title), issuer: asPrinted(read.issuer) };
   const diagnostics: Diagnostic[] = [];
   const clauseOptions: ClauseOptions = { firstListedLeads: FIRST_LISTED_LEADS.test(notice.norm) };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
@@ -81,7 +85,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
       const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
-      for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates) });
+      for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path) });
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
     const tasksOf = new Map<OutlineNode, Task[]>();

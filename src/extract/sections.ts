@@ -15,10 +15,10 @@ const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措
 /** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
 const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;
 
-/** A section's heading words, number left out: as read (width-folded), or as printed. */
-export function headingOf(node: OutlineNode, notice: NoticeText, printed = false): string {
+/** A section's heading words, number left out, as read (folded). */
+export function headingOf(node: OutlineNode, notice: NoticeText): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const content = (printed ? notice.text : notice.norm).slice(node.marker.end, end);
+  const content = notice.norm.slice(node.marker.end, end);
   return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:：]$/, '');
 }
 
@@ -69,6 +69,8 @@ export function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
 /** A section's heading as printed, number included: `三、切实加强安全生产风险防控`. */
 export function headingLine(node: OutlineNode, notice: NoticeText): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const numeral = notice.text.slice(node.marker.start, node.marker.end).trim();
-  return numeral + joinBroken(notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '').trim();
+  const numeral = notice.printed.slice(node.marker.start, node.marker.end).trim();
+  // where the heading ends is read on the folded text; the words are quoted as printed
+  const words = notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '';
+  return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim();
 }

@@ -10,6 +10,8 @@ export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'd
 export interface TableRow {
   /** index in the text where the row's line starts */
   start: number;
+  /** index just after the row's last line */
+  end: number;
   /** 1-based position among the table's rows */
   position: number;
   task: string;
@@ -112,7 +114,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
   return tables.filter((t) => t.rows.length > 0);
 
   function addRow(into: Open, rowStart: number, cells: string[], end: number) {
-    const row = readRow(cells, into.columns, rowStart, into.table.rows.length + 1, options.firstListedLeads ?? false);
+    const row = readRow(cells, into.columns, rowStart, end, into.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
       into.table.rows.push(row);
       into.table.end = end;
@@ -120,7 +122,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
   }
 }
 
-function readRow(cells: string[], columns: Column[], start: number, position: number, firstListedLeads: boolean): TableRow | null {
+function readRow(cells: string[], columns: Column[], start: number, end: number, position: number, firstListedLeads: boolean): TableRow | null {
   // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
   const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
   const cell = (column: Column) =>
@@ -140,6 +142,7 @@ function readRow(cells: string[], columns: Column[], start: number, position: nu
   const leads = hasLeadColumn ? lead : firstListedLeads && first ? [first] : responsible;
   return {
     start,
+    end,
     position,
     task,
     lead: leads,
