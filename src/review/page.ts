@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { forHtml, toJson } from '../format/escape.js';
 import type { Registry, Span, Task } from '../registry/types.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './assets.js';
-import { FORM_WORDS, PAGE_WORDS as W, RULE_WORDS, STATUS_WORDS, WEAK_FORMS } from './words.js';
+import { FORM_WORDS, PAGE_WORDS as W, ruleWord, STATUS_WORDS, WEAK_FORMS } from './words.js';
 
 /** How the notice on the page stands against the registry. */
 export type SourceState = 'extracted' | 'unchanged' | 'changed' | 'missing';
@@ -103,16 +103,50 @@ export function flagsOf(input: ReviewInput): Flag[] {
   }));
   const weak: Flag[] = [];
   tasks.forEach((task, i) => {
-    const diagnosed = fromDiagnostics.some((f) => f.task === i && f.rule === 'weak-form');
+    // the extractor says so itself (units-from-subject): once is enough
+    const diagnosed = fromDiagnostics.some((f) => f.task === i && (f.rule === 'weak-form' || f.rule.startsWith('units-from-')));
     if (task.form && WEAK_FORMS.has(task.form) && !diagnosed) {
       weak.push({ line: task.line, rule: 'weak-form', severity: 'info', message: `单位由“${FORM_WORDS[task.form]}”读出，请核对。`, task: i });
     }
   });
-  const all = [...fromDiagnostics, ...weak, ...marksOf(tasks, input.notice).flags];
+  const { marks, flags: spanFlags } = marksOf(tasks, input.notice);
+  const unplaced = input.notice === null ? [] : unplacedText(input.notice, lineStartsOf(input.notice), marks);
+  const all = [...fromDiagnostics, ...weak, ...unplaced, ...spanFlags];
   return all
     .map((f, order) => ({ f, order }))
     .sort((a, b) => (a.f.line ?? 0) - (b.f.line ?? 0) || a.order - b.order)
     .map(({ f }) => f);
+}
+
+/** Lines with words of their own that lie between the first task and the last yet in no span. */
+const UNPLACED_LENGTH = 20;
+
+/** Runs of such lines: what the extractor may have missed (headings and the notice's opening and close are left out). */
+function unplacedText(notice: string, starts: number[], marks: Mark[]): Flag[] {
+  const texts = marks.filter((m) => m.kind === 't');
+  if (texts.length === 0) return [];
+  const from = Math.min(...texts.map((m) => m.start));
+  const to = Math.max(...texts.map((m) => m.end));
+  const covered = (a: number, b: number) => marks.some((m) => m.start < b && m.end > a);
+  const flags: Flag[] = [];
+  let run: [number, number] | null = null;
+  const close = () => {
+    if (run) flags.push({ line: run[0], rule: 'unplaced-text', severity: 'info', message: W.unplaced(run[0], run[1]), task: null });
+    run = null;
+  };
+  starts.forEach((start, index) => {
+    const end = starts[index + 1] ?? notice.length;
+    const words = notice.slice(start, end).replace(/\s+/g, '');
+    if (start >= from && end <= to && words.length >= UNPLACED_LENGTH && !covered(start, end)) {
+      if (run && run[1] === index) run[1] = index + 1;
+      else {
+        close();
+        run = [index + 1, index + 1];
+      }
+    } else if (words.length > 0) close();
+  });
+  close();
+  return flags;
 }
 
 /** The figures the overview shows for one notice. */
@@ -191,7 +225,7 @@ function flagList(flags: Flag[], tasks: Task[]): string {
   const items = flags.map((f) => {
     const where = f.line === null ? '' : `<a class="at" href="#L${f.line}">${W.line(f.line)}</a> `;
     const task = f.task === null ? '' : ` <a class="to" href="#t${f.task}" data-i="${f.task}">${forHtml(W.task(tasks[f.task]!.id))}</a>`;
-    const rule = `<span class="rule" title="${forHtml(f.rule)}">${forHtml(RULE_WORDS[f.rule] ?? f.rule)}</span>`;
+    const rule = `<span class="rule" title="${forHtml(f.rule)}">${forHtml(ruleWord(f.rule))}</span>`;
     return `<li class="${f.severity}">${where}${rule} ${forHtml(f.message)}${task}</li>`;
   });
   return `<ol>\n${items.join('\n')}\n</ol>`;

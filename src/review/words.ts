@@ -29,7 +29,7 @@ export const RULE_WORDS: Record<string, string> = {
   'numbering-gap': '编号缺漏',
   'ambiguous-numbering': '编号层级不明',
   'missing-clause': '未写明分工',
-  'unit-list-unsplit': '单位未能拆分',
+  'unit-list-unsplit': '单位名称存疑',
   'no-tasks': '未找到任务',
   'weak-form': '分工方式较弱',
   'not-a-unit': '疑似不是单位',
@@ -38,7 +38,16 @@ export const RULE_WORDS: Record<string, string> = {
   'no-spans': '未记录位置',
   'span-outside': '位置超出正文',
   'span-mismatch': '位置与原文不符',
+  'source-changed': '通知已改动',
+  'source-missing': '找不到通知',
 };
+
+/** A rule id named for a clerk: `units-from-<form>` after its form, an id not known as it is. */
+export function ruleWord(rule: string): string {
+  const form = /^units-from-(.+)$/.exec(rule)?.[1];
+  if (form && form in FORM_WORDS) return `单位取自${FORM_WORDS[form as AssignmentForm]}`;
+  return RULE_WORDS[rule] ?? rule;
+}
 
 export const PAGE_WORDS = {
   lang: 'zh-CN',
@@ -70,6 +79,7 @@ export const PAGE_WORDS = {
   taskNoSpans: '此任务没有记录在通知中的位置。',
   spanOutside: (what: string) => `${what}的位置超出通知正文。`,
   spanMismatch: (what: string, name: string) => `${what}“${name}”与通知中该位置的文字不符。`,
+  unplaced: (from: number, to: number) => (from === to ? `第 ${from} 行的文字不在任何任务中，请核对是否漏了任务。` : `第 ${from}–${to} 行的文字不在任何任务中，请核对是否漏了任务。`),
   spanWhat: { text: '任务原文', deadline: '完成时限', unit: '单位' },
   selectedNone: '未选中任务',
   selected: (id: string) => `已选中：任务 ${id}`,
