@@ -46,12 +46,12 @@ main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,11fr) minma
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid var(--line);padding:.25rem .35rem;vertical-align:top;text-align:left}
 thead th{background:#f2f2f2;position:sticky;top:2.2rem;z-index:1}
-tbody tr{cursor:pointer}
+tbody tr{cursor:pointer;scroll-margin-top:5rem}
 tbody tr:hover{background:#fbf6c9}
 tbody tr[aria-current]{background:var(--on);outline:3px solid #000;outline-offset:-3px}
 td.task{min-width:10em}td.task div{display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
 tbody th,td.status,td.form{white-space:nowrap}
-td.lead{font-weight:bold}
+td.lead{font-weight:bold}td.deadline{min-width:6.5em}
 .date{color:var(--dim);font-size:.85em}
 .weak{color:var(--deadline);font-weight:bold}
 #current{font-weight:normal;color:var(--dim);margin-left:1em}
