@@ -139,6 +139,16 @@ describe('safety-tasks review', () => {
     expect(readFileSync(path.join(out, 'moved.html'), 'utf8')).toContain(`台账与通知文件 ${FIXTURES}/notice.txt 一致（sha256 相同）`);
   });
 
+  it('says so of a registry it cannot make a page of, and goes on with the others', () => {
+    const out = path.join(temporary, 'broken');
+    const broken = path.join(temporary, 'broken.yaml');
+    writeFileSync(broken, readFileSync(`${FIXTURES}/notice.yaml`, 'utf8').replace('path: notice.txt', `path: ${FIXTURES}/notice.txt`).replace(/lead:\n      - 市商务局/, 'lead: 3').replace('text: [ 46, 57 ]', 'text: seven'));
+    const run = safetyTasks('review', broken, `${FIXTURES}/notice.txt`, '--out', out);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/broken\.yaml:1:1 +error +台账的格式有误，无法生成审阅页/);
+    expect(run.stdout).toBe(`${out}/notice.html\n`);
+  });
+
   it('exits 2 on a path that is not there, still writing the others', () => {
     const out = path.join(temporary, 'bad');
     const run = safetyTasks('review', 'no/such/notice.txt', `${FIXTURES}/notice.txt`, '--out', out);

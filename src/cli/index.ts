@@ -238,7 +238,7 @@ Examples:
     .option('-o, --out <dir>', '审阅页写到这个文件夹', 'review')
     .option('--open', '写完后用浏览器打开（多份通知时打开总览 index.html）')
     .option('-u, --units <file|dir>', UNITS_HELP)
-    .option('--debug', 'print the stack of an unexpected error')
+    .option('--debug', '出现意外错误时打印出错位置')
     .addHelpText(
       'after',
       `

@@ -30,12 +30,13 @@ const MESSAGES = {
   sourceChanged: (where: string) => `通知文件 ${where} 自台账生成后已改动（sha256 不同）`,
   cannotOpen: (what: string) => `无法打开浏览器：${what}`,
   unitsUnreadable: (what: string) => `无法读取单位名录：${what}`,
+  cannotRender: '台账的格式有误，无法生成审阅页：请先用 safety-tasks validate 检查它',
 } as const;
 
 const NOTICE = /\.(txt|md|markdown)$/i;
 const REGISTRY = /\.(ya?ml|json)$/i;
 
-type Unit = (jurisdiction: string | null) => UnitsDirectory | null;
+type UnitsFor = (jurisdiction: string | null) => UnitsDirectory | null;
 
 export async function reviewCommand(paths: string[], options: ReviewOptions): Promise<number> {
   const diagnostics: Diagnostic[] = [];
@@ -62,7 +63,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     }
   }
 
-  let units: Unit = () => null;
+  let units: UnitsFor = () => null;
   try {
     const directories = await loadUnitsDirectories(options.units);
     units = (jurisdiction) => directoryFor(directories, jurisdiction, isFile(options.units));
@@ -70,12 +71,23 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     fail(options.units ?? 'units', MESSAGES.unitsUnreadable((error as Error).message));
   }
 
-  const pages: { name: string; input: ReviewInput }[] = [];
+  const pages: { name: string; html: string; line: Omit<OverviewLine, 'href'> }[] = [];
   const taken = new Set<string>();
   for (const file of files) {
     const input = REGISTRY.test(file) ? await fromRegistry(file, diagnostics) : await fromNotice(file, units, diagnostics, options.debug);
     if (!input) {
       unreadable = true;
+      continue;
+    }
+    let html: string;
+    let line: Omit<OverviewLine, 'href'>;
+    try {
+      html = reviewPage(input);
+      line = { ...summaryOf(input), source: input.source };
+    } catch (error) {
+      // a registry edited into a shape the schema refuses: said on that file, the others go on
+      fail(file, MESSAGES.cannotRender);
+      if (options.debug) diagnostics[diagnostics.length - 1]!.message += `\n${(error as Error).stack}`;
       continue;
     }
     if (input.source.state === 'changed' || input.source.state === 'missing') stale = true;
@@ -84,7 +96,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     let name = `${stem}.html`;
     for (let n = 2; taken.has(name); n++) name = `${stem}-${n}.html`;
     taken.add(name);
-    pages.push({ name, input });
+    pages.push({ name, html, line });
   }
 
   const written: string[] = [];
@@ -92,13 +104,12 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     await mkdir(options.out, { recursive: true });
     for (const page of pages) {
       const target = path.join(options.out, page.name);
-      await writeAtomically(target, reviewPage(page.input));
+      await writeAtomically(target, page.html);
       written.push(target);
     }
     if (pages.length > 1) {
-      const lines: OverviewLine[] = pages.map(({ name, input }) => ({ ...summaryOf(input), href: name, source: input.source }));
       const target = path.join(options.out, 'index.html');
-      await writeAtomically(target, overviewPage(lines));
+      await writeAtomically(target, overviewPage(pages.map(({ name, line }) => ({ ...line, href: name }))));
       written.unshift(target);
     }
   }
@@ -112,7 +123,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
   return stale || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-async function fromNotice(file: string, units: Unit, diagnostics: Diagnostic[], debug?: boolean): Promise<ReviewInput | null> {
+async function fromNotice(file: string, units: UnitsFor, diagnostics: Diagnostic[], debug?: boolean): Promise<ReviewInput | null> {
   const read = await readNoticeFile(file);
   const extracted = extractRead(file, read, units, null, debug);
   diagnostics.push(...extracted.diagnostics);

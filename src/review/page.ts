@@ -41,6 +41,8 @@ interface Mark {
   /** `t` text, `d` deadline, `u<n>` the task's n-th unit */
   key: string;
   kind: Kind;
+  /** the order the registry gives: task by task, text, units, deadline */
+  order: number;
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -56,11 +58,12 @@ function marksOf(tasks: Task[], notice: string | null): { marks: Mark[]; flags: 
     return { marks, flags };
   }
   const place = (task: number, span: Span, key: string, kind: Kind, what: string, expected: string | null) => {
-    const [start, end] = span;
+    // a registry edited by hand may hold anything here: what is not two offsets inside the notice is flagged
+    const [start, end] = Array.isArray(span) ? span : [NaN, NaN];
     if (notice === null) return;
-    if (!(start >= 0 && end > start && end <= notice.length)) return flag(task, 'span-outside', W.spanOutside(what));
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= notice.length)) return flag(task, 'span-outside', W.spanOutside(what));
     if (expected !== null && squeeze(notice.slice(start, end)) !== squeeze(expected)) flag(task, 'span-mismatch', W.spanMismatch(what, expected));
-    marks.push({ start, end, task, key, kind });
+    marks.push({ start, end, task, key, kind, order: marks.length });
   };
   tasks.forEach((task, i) => {
     const spans = task.spans;
@@ -160,10 +163,17 @@ export function titleOf(registry: Registry): string {
   return registry.document.title ?? registry.document.id ?? W.untitled;
 }
 
-/** The notice, line by line, each stretch between two span edges one element that names the spans it lies in. */
+/**
+ * The notice, line by line, each stretch between two span edges one element
+ * that names the spans it lies in. One sweep over the edges: time linear in the
+ * notice and its marks, however many lines.
+ */
 function noticeHtml(notice: string, marks: Mark[]): string {
-  const edges = new Set<number>();
-  for (const m of marks) edges.add(m.start).add(m.end);
+  const edges = [...new Set(marks.flatMap((m) => [m.start, m.end]))].sort((x, y) => x - y);
+  const byStart = [...marks].sort((x, y) => x.start - y.start);
+  let nextEdge = 0;
+  let nextMark = 0;
+  let active: Mark[] = [];
   const starts = lineStartsOf(notice);
   // a file ending in a line break has no empty last line to show
   if (starts.length > 1 && starts[starts.length - 1] === notice.length) starts.pop();
@@ -171,21 +181,25 @@ function noticeHtml(notice: string, marks: Mark[]): string {
   starts.forEach((lineStart, index) => {
     const next = starts[index + 1] ?? notice.length;
     const lineEnd = notice.slice(lineStart, next).replace(/\r?\n$|\r$/, '').length + lineStart;
-    const cuts = [lineStart, ...[...edges].filter((e) => e > lineStart && e < lineEnd).sort((a, b) => a - b), lineEnd];
+    while (nextEdge < edges.length && edges[nextEdge]! <= lineStart) nextEdge++;
+    const cuts = [lineStart];
+    while (nextEdge < edges.length && edges[nextEdge]! < lineEnd) cuts.push(edges[nextEdge++]!);
+    cuts.push(lineEnd);
     let body = '';
     for (let c = 0; c + 1 < cuts.length; c++) {
-      const [a, b] = [cuts[c]!, cuts[c + 1]!];
-      if (a === b) continue;
-      const text = forHtml(notice.slice(a, b));
-      const inside = marks.filter((m) => m.start <= a && m.end >= b);
-      if (inside.length === 0) {
+      const [from, to] = [cuts[c]!, cuts[c + 1]!];
+      if (from === to) continue;
+      while (nextMark < byStart.length && byStart[nextMark]!.start <= from) active.push(byStart[nextMark++]!);
+      active = active.filter((m) => m.end > from);
+      const text = forHtml(notice.slice(from, to));
+      if (active.length === 0) {
         body += text;
         continue;
       }
-      const kinds = (['t', 'l', 's', 'd'] as const).filter((k) => inside.some((m) => m.kind === k));
-      const firsts = (['l', 's', 'd'] as const).filter((k) => inside.some((m) => m.kind === k && m.start === a));
+      const kinds = (['t', 'l', 's', 'd'] as const).filter((k) => active.some((m) => m.kind === k));
+      const firsts = (['l', 's', 'd'] as const).filter((k) => active.some((m) => m.kind === k && m.start === from));
       const classes = ['m', ...kinds.map((k) => `m-${k}`), ...firsts.map((k) => `f-${k}`)].join(' ');
-      const keys = inside.map((m) => `${m.task}:${m.key}`).join(' ');
+      const keys = [...active].sort((x, y) => x.order - y.order).map((m) => `${m.task}:${m.key}`).join(' ');
       body += `<span class="${classes}" data-s="${keys}">${text}</span>`;
     }
     html += `<div class="l" id="L${index + 1}" data-n="${index + 1}">${body}</div>\n`;
@@ -207,7 +221,7 @@ function taskRows(tasks: Task[]): string {
       const form = task.form ? `${FORM_WORDS[task.form]}${WEAK_FORMS.has(task.form) ? `<span class="weak">${W.weak}</span>` : ''}` : W.none;
       const summary = task.title ?? task.text;
       return (
-        `<tr id="t${i}" data-i="${i}" data-line="${task.line}">` +
+        `<tr id="t${i}" data-i="${i}">` +
         `<th scope="row"><a href="#t${i}">${forHtml(task.id)}</a></th>` +
         `<td class="task"><div>${forHtml(summary)}</div></td>` +
         `<td class="lead">${cell(task.lead)}</td>` +
