@@ -130,7 +130,18 @@ function unplacedText(notice: string, starts: number[], marks: Mark[]): Flag[] {
   if (texts.length === 0) return [];
   const from = Math.min(...texts.map((m) => m.start));
   const to = Math.max(...texts.map((m) => m.end));
-  const covered = (a: number, b: number) => marks.some((m) => m.start < b && m.end > a);
+  // the marks as sorted, merged stretches, walked once alongside the lines
+  const stretches: [number, number][] = [];
+  for (const m of [...marks].sort((x, y) => x.start - y.start)) {
+    const last = stretches[stretches.length - 1];
+    if (last && m.start <= last[1]) last[1] = Math.max(last[1], m.end);
+    else stretches.push([m.start, m.end]);
+  }
+  let at = 0;
+  const covered = (a: number, b: number) => {
+    while (at < stretches.length && stretches[at]![1] <= a) at++;
+    return at < stretches.length && stretches[at]![0] < b;
+  };
   const flags: Flag[] = [];
   let run: [number, number] | null = null;
   const close = () => {
