@@ -28,7 +28,8 @@ const MESSAGES = {
   noticeUnreadable: (problem: string) => `无法读取通知：${problem}`,
   sourceMissing: (where: string) => `找不到台账所记的通知文件 ${where}`,
   sourceChanged: (where: string) => `通知文件 ${where} 自台账生成后已改动（sha256 不同）`,
-  cannotOpen: (what: string) => `无法打开浏览器：${what}`,
+  cannotOpen: (command: string) => `无法打开浏览器：运行 ${command} 失败，请手动打开写出的文件`,
+  cannotWrite: (code: string) => `无法写入这个文件夹${code === 'ENOTDIR' || code === 'EEXIST' ? '：同名的文件已存在' : code === 'EACCES' || code === 'EPERM' ? '：没有写入权限' : ''}`,
   unitsUnreadable: (what: string) => `无法读取单位名录：${what}`,
   cannotRender: '台账的格式有误，无法生成审阅页：请先用 safety-tasks validate 检查它',
 } as const;
@@ -72,7 +73,8 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
   }
 
   const pages: { name: string; html: string; line: Omit<OverviewLine, 'href'> }[] = [];
-  const taken = new Set<string>();
+  // index.html is the overview's, whatever the notices are called
+  const taken = new Set<string>(['index.html']);
   for (const file of files) {
     const input = REGISTRY.test(file) ? await fromRegistry(file, diagnostics) : await fromNotice(file, units, diagnostics, options.debug);
     if (!input) {
@@ -100,8 +102,8 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
   }
 
   const written: string[] = [];
-  if (pages.length > 0) {
-    await mkdir(options.out, { recursive: true });
+  try {
+    if (pages.length > 0) await mkdir(options.out, { recursive: true });
     for (const page of pages) {
       const target = path.join(options.out, page.name);
       await writeAtomically(target, page.html);
@@ -112,6 +114,8 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
       await writeAtomically(target, overviewPage(pages.map(({ name, line }) => ({ ...line, href: name }))));
       written.unshift(target);
     }
+  } catch (error) {
+    fail(options.out, MESSAGES.cannotWrite((error as NodeJS.ErrnoException).code ?? ''));
   }
   // stdout carries the pages written, the overview first
   for (const file of written) process.stdout.write(`${forTerminalLine(toPosix(file))}\n`);
@@ -173,9 +177,9 @@ function openInBrowser(file: string, diagnostics: Diagnostic[]): void {
     process.platform === 'darwin' ? ['open', [file]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]] : ['xdg-open', [file]];
   try {
     const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', (error) => process.stderr.write(`safety-tasks: ${MESSAGES.cannotOpen((error as NodeJS.ErrnoException).code ?? command)}\n`));
+    child.on('error', () => process.stderr.write(`safety-tasks: ${MESSAGES.cannotOpen(command)}\n`));
     child.unref();
-  } catch (error) {
-    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'cannot-open', 'warning', MESSAGES.cannotOpen((error as Error).message)));
+  } catch {
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'cannot-open', 'warning', MESSAGES.cannotOpen(command)));
   }
 }
