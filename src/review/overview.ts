@@ -19,8 +19,9 @@ body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans C
 h1{font-size:1.3rem}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:left;vertical-align:top}
-thead th{background:#f2f2f2}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+thead th{background:#f2f2f2;white-space:nowrap}
+td:first-child{min-width:16em}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.units{font-size:.9rem;color:#333}
 .bad{color:#D55E00;font-weight:bold}
 `;
