@@ -242,6 +242,24 @@ describe('the seeds', async () => {
     await page.close();
   });
 
+  it('scrolls the notice to the task selected, and to the task a row is hovered on', async () => {
+    const { page } = await open(run.url('001_b11ec0531f900c9a.html'));
+    const inView = (i: number) =>
+      page.evaluate((task) => {
+        const pane = document.getElementById('notice')!.getBoundingClientRect();
+        const mark = document.querySelector(`#notice [data-s~="${task}:t"]`)!.getBoundingClientRect();
+        return mark.top >= pane.top && mark.top < pane.bottom;
+      }, i);
+    const last = registries.get('001_b11ec0531f900c9a.txt')!.tasks.length - 1;
+    expect(await inView(last)).toBe(false);
+    await page.keyboard.press('k');
+    expect(await inView(last)).toBe(true);
+    expect(await inView(0)).toBe(false);
+    await page.hover('#t0 th');
+    expect(await inView(0)).toBe(true);
+    await page.close();
+  });
+
   it('the overview has one line per notice, each linking to its page', async () => {
     const { page, requests } = await open(run.url('index.html'));
     expect(requests).toEqual([run.url('index.html')]);
