@@ -58,7 +58,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     const tables = findTables(notice.text, part.start, part.end, clauseOptions);
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
-    const outline = buildOutline(markers, part.end);
+    const outline = buildOutline(markers, part.end, notice.norm);
     const { gaps } = outline;
     // a numbered list of notes (填表说明：1.…；2.…) explains a form; it assigns nothing
     const notes = outline.roots.findIndex((root) => NOTES_BEFORE.test(notice.text.slice(Math.max(part.start, root.marker.start - 12), root.marker.start)));

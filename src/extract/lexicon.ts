@@ -102,6 +102,16 @@ export const GROUP_HEADS: readonly string[] = [
 /** Words that open the unit part of a name: places (市, 县, 威海市 by level), groups, and bodies named without a place (团市委, 共青团). */
 export const UNIT_OPENINGS = ['局', '团', '共青团', '驻', '国网', '中国', '国家', '省', '人民', '武警', '军分区', '消防'];
 
+/** Titles of the people a unit sends (分管负责同志, 副局长): `由市应急局分管负责同志任组长` names the unit before them. */
+export const PERSON_TITLES: readonly string[] = [
+  '主要负责同志', '分管负责同志', '有关负责同志', '负责同志', '主要负责人', '负责人', '主要领导', '分管领导', '领导', '同志', '局长', '副局长',
+  '主任', '副主任', '书记', '副书记', '部长', '副部长', '队长', '大队长', '支队长', '政委', '站长', '所长', '院长', '县长', '副县长', '市长',
+  '副市长', '区长', '副区长', '镇长', '乡长', '处长', '科长', '干部', '人员', '工作人员', '有关人员', '相关人员', '有关科室人员', '有关处室人员',
+];
+
+/** Verbs that put a person of a unit at the head of a group: `由A…任组长`, `由A…带队`. */
+export const GROUP_HEAD_VERBS: readonly string[] = ['任组长', '任指挥长', '任队长', '任召集人', '带队'];
+
 /** Modal verbs that state a duty after a subject (`县公安局要…`); 应 opens 应急, so it is a modal only before another word. */
 export const MODAL = '要|应当|应(?!急)|须|必须|务必|需';
 
@@ -115,11 +125,13 @@ export const SECTION_WORDS = {
     '发展目标', '奋斗目标', '预期目标', '目标要求', '总体要求', '总体思路', '编制依据', '适用范围', '活动主题', '活动时间', '活动口号', '范围', '对象',
     '时间和方式', '工作依据', '目的意义', '基本情况', '存在问题', '主要问题',
   ],
+  /** context words a longer phrase may lead up to (当前安全生产面临的形势) */
+  situation: ['现状', '形势', '背景'],
   guarantee: [
     '保障措施', '工作要求', '有关要求', '相关要求', '具体要求', '组织领导', '组织保障', '工作保障', '保障机制', '工作纪律', '组织实施', '监督考核',
-    '考核评估', '实施保障', '注意事项', '其他事项', '其他要求', '工作机制',
+    '考核评估', '实施保障', '注意事项', '其他事项', '其他要求', '附则',
   ],
-  task: ['任务', '重点工作', '工作重点', '重点工程', '主要举措', '工作措施', '工作内容', '工作职责', '职责', '整治内容', '检查内容', '重点', '分工', '步骤', '安排'],
+  task: ['任务', '重点工作', '工作重点', '重点工程', '主要举措', '工作措施', '工作内容', '工作职责', '职责', '整治内容', '检查内容'],
 } as const;
 
 /**

@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, MODAL, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -47,8 +47,15 @@ export function responsibilityOutsideClauses(
     const text = labelled.map((m) => `${m[1]}：${m[2]!.trim()}`).join('；');
     return { ...parseResponsibility(text, options), text, form: 'label' };
   }
+  const cells = unitCells(content);
+  if (cells) return cells;
   const joined = joinBroken(content);
+  const group = groupOf(joined);
+  if (group) return group;
   const run = roleRun(joined, options);
+  // several 由A负责 sentences give the item the union of their units
+  const union = byUnion(joined);
+  if (union && (union.sentences > 1 || !run)) return union.responsibility;
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
   const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
@@ -57,9 +64,12 @@ export function responsibilityOutsideClauses(
   const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
-  // after the day it happens, the unit that acts (6月16日，县应急局组织…)
-  const dated = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}[,，]/.exec(body);
-  const actor = dated ? subjectUnit(body.slice(dated[0].length)) : null;
+  // after a time or condition that opens the item, the unit that acts (6月16日，县应急局组织…; 清明节期间，县林业局要…)
+  const when = TIME_OPENING.exec(body);
+  const after = when ? body.slice(when[0].length) : '';
+  const acting = when ? openingUnits(after, options) : null;
+  if (acting) return acting;
+  const actor = when ? subjectUnit(after) : null;
   if (actor) return { lead: splitUnits(actor), support: [], doubtful: [], text: actor, form: 'subject' };
   // a section heading that is a unit (二、乡镇人民政府) gives the duties beneath it
   for (const section of headings) {
@@ -69,9 +79,72 @@ export function responsibilityOutsideClauses(
   return null;
 }
 
+const PERSON = alternation(PERSON_TITLES);
+/** `由市应急局分管负责同志任组长`: the shortest opening after 由 that a person's title or the head verb follows. */
+const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
+/** An item that sets up a group (1.综合协调组，由县应急局局长任组长): the group is named before 由. */
+const GROUP_ITEM = new RegExp(`^[^。;]{0,30}?(?:组|专班|指挥部)[^;]{0,24}?由[^。;]{2,60}?(?:${alternation(GROUP_HEAD_VERBS)})`);
+const MEMBERS = /成员(?:单位)?(?:由|为|包括)([^。;]{2,160}?)(?:组成|构成|参加)|([^。;,]{2,80}?)派员参加/g;
+const PERSON_TAIL = new RegExp(`(?:等)?(?:有关|相关)?(?:部门|单位)?(?:${PERSON})$`);
+
+/**
+ * A group set up under a unit (督查组, 工作专班): `由A（某人）任组长` or `由A…带队`
+ * leads it, `成员由B、C…组成` and `D派员参加` support it.
+ */
+export function groupOf(item: string): InlineResponsibility | null {
+  if (!GROUP_ITEM.test(item)) return null;
+  const head = GROUP_LEAD.exec(item);
+  const leader = head?.[1];
+  if (!leader || !looksLikeUnit(leader)) return null;
+  const support: string[] = [];
+  for (const m of item.matchAll(MEMBERS)) {
+    for (const part of splitOutsideBrackets(m[1] ?? m[2]!, '、,')) {
+      for (const unit of splitUnits(part.replace(PERSON_TAIL, '').replace(/等.*$/, ''))) {
+        if (looksLikeUnit(unit) && unit !== leader && !support.includes(unit)) support.push(unit);
+      }
+    }
+  }
+  return { lead: [leader], support, doubtful: [], text: head![0], form: 'group' };
+}
+
+/** A short phrase of time or condition opening an item: `6月16日，`, `清明节期间，`, `汛前，`, `节日期间，`. */
+const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬))[,，]/;
+const BY_SENTENCE = new RegExp(`(?:^|[。;,:])(?:(?:此项|该项|本项|上述)(?:工作|任务|活动))?由([^,;。由]{2,40}?)(牵头抓总|牵头负责|牵头|负责|组织实施)`, 'g');
+
+/** `由A负责…，由B负责…`: every unit named so, joint unless one 牵头. */
+function byUnion(item: string): { responsibility: InlineResponsibility; sentences: number } | null {
+  const lead: string[] = [];
+  const phrases: string[] = [];
+  for (const m of item.matchAll(BY_SENTENCE)) {
+    const units = splitUnits(m[1]!);
+    if (units.length === 0 || !units.every(looksLikeUnit)) continue;
+    phrases.push(`由${m[1]}${m[2]}`);
+    for (const unit of units) if (!lead.includes(unit)) lead.push(unit);
+  }
+  if (phrases.length === 0) return null;
+  return { responsibility: { lead, support: [], doubtful: [], text: phrases.join('，'), form: 'by' }, sentences: phrases.length };
+}
+
+/**
+ * A table scraped one cell a line (`市安委办 (工作专班办公室) |`): a line of
+ * the item, after its first, that holds only unit names is its 责任单位 cell;
+ * the units are joint leads.
+ */
+function unitCells(content: string): InlineResponsibility | null {
+  for (const line of content.split('\n').slice(1)) {
+    const cell = line.replace(/\|\s*$/, '').trim().replace(/\s+(?=\()/g, '');
+    const units = cell ? splitUnits(cell.replace(/\s+/g, '、')) : [];
+    if (units.length > 0 && units.every(looksLikeUnit)) return { lead: units, support: [], doubtful: [], text: cell, form: 'table' };
+  }
+  return null;
+}
+
+/** Words a heading adds to a unit's name to say it lists the unit's duties: `镇党委政府职责`, `区科委工作职责`. */
+const DUTIES = /(?:的)?(?:安全生产)?(?:工作)?(?:主要)?职责(?:清单|任务)?$/;
+
 /** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
 function unitsNamedBy(heading: string): string[] | null {
-  const units = splitUnits(heading);
+  const units = splitUnits(heading.replace(/[:。]$/, '').replace(DUTIES, ''));
   return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_OPENING.test(u)) ? units : null;
 }
 
