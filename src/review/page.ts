@@ -109,11 +109,11 @@ export function flagsOf(input: ReviewInput): Flag[] {
     // the extractor says so itself (units-from-subject): once is enough
     const diagnosed = fromDiagnostics.some((f) => f.task === i && (f.rule === 'weak-form' || f.rule.startsWith('units-from-')));
     if (task.form && WEAK_FORMS.has(task.form) && !diagnosed) {
-      weak.push({ line: task.line, rule: 'weak-form', severity: 'info', message: `单位由“${FORM_WORDS[task.form]}”读出，请核对。`, task: i });
+      weak.push({ line: task.line, rule: 'weak-form', severity: 'info', message: W.weakForm(FORM_WORDS[task.form]), task: i });
     }
   });
   const { marks, flags: spanFlags } = marksOf(tasks, input.notice);
-  const unplaced = input.notice === null ? [] : unplacedText(input.notice, lineStartsOf(input.notice), marks);
+  const unplaced = input.notice === null || !lineStarts ? [] : unplacedText(input.notice, lineStarts, marks);
   const all = [...fromDiagnostics, ...weak, ...unplaced, ...spanFlags];
   return all
     .map((f, order) => ({ f, order }))
@@ -128,8 +128,8 @@ const UNPLACED_LENGTH = 20;
 function unplacedText(notice: string, starts: number[], marks: Mark[]): Flag[] {
   const texts = marks.filter((m) => m.kind === 't');
   if (texts.length === 0) return [];
-  const from = Math.min(...texts.map((m) => m.start));
-  const to = Math.max(...texts.map((m) => m.end));
+  const from = texts.reduce((least, m) => Math.min(least, m.start), Infinity);
+  const to = texts.reduce((most, m) => Math.max(most, m.end), 0);
   // the marks as sorted, merged stretches, walked once alongside the lines
   const stretches: [number, number][] = [];
   for (const m of [...marks].sort((x, y) => x.start - y.start)) {

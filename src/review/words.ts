@@ -75,6 +75,7 @@ export const PAGE_WORDS = {
   noticeChanged: (path: string) => `注意：通知文件 ${path} 自台账生成后已改动（sha256 不同），标出的位置可能不准，请重新提取或逐项核对。`,
   noticeUnchanged: (path: string) => `台账与通知文件 ${path} 一致（sha256 相同）。`,
   noticeExtracted: (path: string) => `由通知文件 ${path} 直接提取，尚未保存为台账。`,
+  weakForm: (form: string) => `单位由“${form}”读出，请核对。`,
   noSpans: '台账没有记录任务在通知中的位置：请用新版 safety-tasks extract 重新提取。',
   taskNoSpans: '此任务没有记录在通知中的位置。',
   spanOutside: (what: string) => `${what}的位置超出通知正文。`,
