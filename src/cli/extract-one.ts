@@ -6,6 +6,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { extractNotice } from '../extract/index.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
+import type { Reading } from '../read/reading.js';
 import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
@@ -70,6 +71,21 @@ async function readBytes(file: string): Promise<{ bytes: Buffer; savedOn: string
   }
 }
 
+/** A notice file read: its bytes, and the text its reader made of them (what spans point into), or why it cannot be read. */
+export type ReadNotice =
+  | { bytes: Buffer; text: string; savedOn: string; reading: Reading }
+  | { problem: string; size: number; rule?: string; suggestion?: string };
+
+export async function readNoticeFile(file: string): Promise<ReadNotice> {
+  const read = await readBytes(file);
+  if ('problem' in read) return read;
+  // each kind's reader, and its library, loads only when a file of that kind is read
+  const { readInput } = await import('../read/index.js');
+  const reading = await readInput(read.bytes, file);
+  if ('problem' in reading) return { problem: reading.problem, size: read.bytes.length, rule: reading.rule, ...(reading.suggestion ? { suggestion: reading.suggestion } : {}) };
+  return { bytes: read.bytes, text: reading.text, savedOn: read.savedOn, reading };
+}
+
 export async function extractFile(
   file: string,
   units: (jurisdiction: string | null) => UnitsDirectory | null,
@@ -78,6 +94,18 @@ export async function extractFile(
   sourceBase: string,
   debug = false,
 ): Promise<ExtractedFile> {
+  return extractRead(file, await readNoticeFile(file), units, render, sourceBase, debug);
+}
+
+/** A notice already read to its registry; `render` null leaves the registry unrendered (text null). */
+export function extractRead(
+  file: string,
+  read: ReadNotice,
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  render: RenderOptions | null,
+  sourceBase: string,
+  debug = false,
+): ExtractedFile {
   const shown = toPosix(path.normalize(file));
   const cannotRead = (message: string, size: number, rule = 'unreadable-input', suggestion?: string): ExtractedFile => ({
     registry: null,
@@ -86,14 +114,9 @@ export async function extractFile(
     bytes: size,
     unreadable: true,
   });
-  const read = await readBytes(file);
-  if ('problem' in read) return cannotRead(read.problem, read.size);
-  const { bytes } = read;
+  if ('problem' in read) return cannotRead(read.problem, read.size, read.rule, read.suggestion);
+  const { bytes, reading } = read;
   try {
-    // each kind's reader, and its library, loads only when a file of that kind is read
-    const { readInput } = await import('../read/index.js');
-    const reading = await readInput(bytes, file);
-    if ('problem' in reading) return cannotRead(reading.problem, bytes.length, reading.rule, reading.suggestion);
     const { text: content, kind, encoding, fields, attachments, savedOn } = reading;
     const { registry, diagnostics } = extractNotice({
       content,
@@ -113,7 +136,7 @@ export async function extractFile(
     if (registry.tasks.length === 0) return { registry: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
     // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
     registry.document.source.path = toPosix(path.relative(sourceBase, path.resolve(file)));
-    return { registry, text: renderRegistry(registry, render), diagnostics, bytes: bytes.length, unreadable: false };
+    return { registry, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(MESSAGES.failed((error as Error).message), bytes.length);

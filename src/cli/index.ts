@@ -236,6 +236,34 @@ export async function run(argv: string[]): Promise<void> {
       process.exitCode = await ledgerImportCommand(files, options);
     });
 
+  program
+    .command('review')
+    .summary('审阅页：在通知原文上标出每项任务、牵头和配合单位、完成时限')
+    .description(
+      '为每份通知写一个独立的 HTML 审阅页（不联网，可在任何电脑上用浏览器打开）：左侧是通知原文，\n' +
+        '每项任务的原文、牵头单位、配合单位和完成时限都标在原文上；右侧是台账；需要核对的项目列在页首。\n' +
+        '给通知文件时先提取再审阅；给台账时读取它记录的通知文件，并说明通知是否已改动。',
+    )
+    .argument('<paths...>', '通知文件（.txt、.md）或台账文件（.yaml、.json），或装有它们的文件夹')
+    .option('-o, --out <dir>', '审阅页写到这个文件夹', 'review')
+    .option('--open', '写完后用浏览器打开（多份通知时打开总览 index.html）')
+    .addOption(unitsOption())
+    .option('--debug', '出现意外错误时打印出错位置')
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ safety-tasks review seeds/001_b11ec0531f900c9a.txt --open     提取一份通知并打开审阅页
+  $ safety-tasks review registries --out 审阅                      每份台账一页，另有总览 index.html
+
+标准输出列出写出的文件（总览在前）；提取时的提示写到标准错误。
+退出码：0 完成，1 通知已改动或找不到，2 用法错误或文件无法读取。`,
+    )
+    .action(async (paths: string[], options: { out: string; open?: boolean; units?: string; debug?: boolean }) => {
+      const { reviewCommand } = await import('./review.js');
+      process.exitCode = await reviewCommand(paths, options);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {
