@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeNotice } from '../src/extract/decode.js';
+import { decodeNotice } from '../src/read/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import type { Registry } from '../src/registry/types.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';

@@ -124,8 +124,8 @@ describe('safety-tasks review', () => {
     writeFileSync(path.join(temporary, 'notice.txt'), notice.replace('高度重视', '重视'));
     const run = safetyTasks('review', path.join(temporary, 'notice.yaml'), path.join(temporary, 'hostile.yaml'), '--out', out);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/notice\.yaml:1:1 +warning +通知文件 notice\.txt 自台账生成后已改动（sha256 不同） +source-changed/);
-    expect(run.stderr).toMatch(/hostile\.yaml:1:1 +warning +找不到台账所记的通知文件 hostile\.txt +source-missing/);
+    expect(run.stderr).toMatch(/notice\.yaml:1:1 +警告 +通知文件 notice\.txt 自台账生成后已改动（sha256 不同） +source-changed/);
+    expect(run.stderr).toMatch(/hostile\.yaml:1:1 +警告 +找不到台账所记的通知文件 hostile\.txt +source-missing/);
     expect(readFileSync(path.join(out, 'notice.html'), 'utf8')).toContain('role="alert">注意：通知文件 notice.txt 自台账生成后已改动');
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<td class="bad">hostile.txt（找不到）</td>');
   });
@@ -145,7 +145,7 @@ describe('safety-tasks review', () => {
     writeFileSync(broken, readFileSync(`${FIXTURES}/notice.yaml`, 'utf8').replace('path: notice.txt', `path: ${FIXTURES}/notice.txt`).replace(/lead:\n      - 市商务局/, 'lead: 3').replace('text: [ 46, 57 ]', 'text: seven'));
     const run = safetyTasks('review', broken, `${FIXTURES}/notice.txt`, '--out', out);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/broken\.yaml:1:1 +error +台账的格式有误，无法生成审阅页/);
+    expect(run.stderr).toMatch(/broken\.yaml:1:1 +错误 +台账的格式有误，无法生成审阅页/);
     expect(run.stdout).toBe(`${out}/notice.html\n`);
   });
 
@@ -153,7 +153,7 @@ describe('safety-tasks review', () => {
     const out = path.join(temporary, 'bad');
     const run = safetyTasks('review', 'no/such/notice.txt', `${FIXTURES}/notice.txt`, '--out', out);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/no\/such\/notice\.txt:1:1 +error +找不到这个文件或文件夹 +unreadable-input/);
+    expect(run.stderr).toMatch(/no\/such\/notice\.txt:1:1 +错误 +找不到这个文件或文件夹 +unreadable-input/);
     expect(run.stdout).toBe(`${out}/notice.html\n`);
   });
 });

@@ -106,7 +106,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
       for (const row of table.rows) {
-        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), row.progress, reportedOn) });
+        // the 进展情况 cell as printed, as every other phrase of the registry
+        const progress = row.progress ? locator(notice).find(row.progress, row.start, row.end)?.printed ?? row.progress : row.progress;
+        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), progress, reportedOn) });
       }
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));

@@ -105,26 +105,26 @@ export function seedParagraphs(seed: string): { paragraphs: Paragraph[]; automat
   let automatic = 0;
   let at = 0;
   const plain = (to: number) => {
-    for (const line of notice.text.slice(at, to).split('\n')) if (line.trim()) paragraphs.push({ text: line.trim() });
+    for (const line of notice.printed.slice(at, to).split('\n')) if (line.trim()) paragraphs.push({ text: line.trim() });
   };
   for (const { marker, list } of accepted) {
     plain(marker.start);
     const level = LEVEL[marker.style];
     const count = counters.get(list) ?? [];
     const next = level === undefined ? null : (count[level] ?? 0) + 1;
-    const printed = notice.text.slice(marker.start, marker.end).trim();
+    const printed = notice.printed.slice(marker.start, marker.end).trim();
     const lineEnd = notice.text.indexOf('\n', marker.end);
     const stop = Math.min(lineEnd < 0 ? notice.text.length : lineEnd, accepted.find((a) => a.marker.start > marker.start)?.marker.start ?? Infinity);
     if (level !== undefined && next === marker.value && printed === PRINTED[level]!(marker.value)) {
       count[level] = next;
       for (let k = level + 1; k < 4; k++) if (!runsOn.get(list)?.[k]) delete count[k];
       counters.set(list, count);
-      paragraphs.push({ text: notice.text.slice(marker.end, stop).trim(), numbered: { level, list } });
+      paragraphs.push({ text: notice.printed.slice(marker.end, stop).trim(), numbered: { level, list } });
       automatic++;
-    } else paragraphs.push({ text: notice.text.slice(marker.start, stop).trim() });
+    } else paragraphs.push({ text: notice.printed.slice(marker.start, stop).trim() });
     at = stop;
   }
-  plain(notice.text.length);
+  plain(notice.printed.length);
   return { paragraphs, automatic, runsOn: [...runsOn.entries()].sort((x, y) => x[0] - y[0]).map(([, flags]) => flags) };
 }
 
