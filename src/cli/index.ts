@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   // as CommonJS: an ES import of commander costs start-up time in export detection
   const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
-  const { Argument, Command, CommanderError, Option } = commander;
+  const { Command, CommanderError, Option } = commander;
   InvalidArgumentError = commander.InvalidArgumentError;
   const program = new Command('safety-tasks')
     .version(version)
@@ -88,6 +88,7 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
     .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
+    .option('--today <date>', '以这一天为今天（YYYY-MM-DD）检查完成日期，默认取本机所在时区的日期')
     .addHelpText(
       'after',
       `
@@ -102,7 +103,7 @@ Examples:
 
 Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an input cannot be read.`,
     )
-    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number }) => {
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
     });
@@ -173,8 +174,9 @@ Examples:
     )
     .argument('<registry>', 'the registry file')
     .argument('<task-id>', 'the task, by its id (3.11)')
-    .addArgument(new Argument('<status>', 'the new status').choices(['open', 'in_progress', 'done', 'dropped']))
+    .argument('<status>', '新状态：已完成/完成/done、推进中/进行中/in_progress、未开始/open、已取消/dropped')
     .option('--on <date>', 'the day it happened, YYYY-MM-DD (default: today): done_on for done, and the date of the note')
+    .option('--today <date>', '以这一天为今天（YYYY-MM-DD），默认取本机所在时区的日期')
     .option('--note <text>', 'add a progress entry with this note')
     .option('--by <unit>', 'the unit reporting the progress (must be named in the registry or its units directory)')
     .option('-u, --units <file|dir>', UNITS_HELP)
@@ -185,7 +187,7 @@ Examples:
   $ safety-tasks status registries/001.yaml 3.11 done --on 2024-12-20
   $ safety-tasks status registries/001.yaml 4.12 in_progress --note 完成矿山隐患排查 --by 市应急局`,
     )
-    .action(async (registry: string, taskId: string, status: 'open' | 'in_progress' | 'done' | 'dropped', options: { on?: string; note?: string; by?: string; units?: string }) => {
+    .action(async (registry: string, taskId: string, status: string, options: { on?: string; note?: string; by?: string; units?: string; today?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(registry, taskId, status, options);
     });

@@ -1,4 +1,5 @@
 /** `safety-tasks overdue`: what is late as of a date, by unit. */
+import { today as localToday } from '../clock.js';
 import { isoDate } from '../extract/dates.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
@@ -18,7 +19,7 @@ export interface OverdueCommandOptions {
 }
 
 export async function overdueCommand(paths: string[], options: OverdueCommandOptions): Promise<number> {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? localToday(process.env);
   if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) {
     process.stderr.write(`safety-tasks overdue: --as-of ${asOf} is not a day: write it YYYY-MM-DD\n`);
     return 2;

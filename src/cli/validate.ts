@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { isoDate } from '../extract/dates.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
@@ -13,6 +15,8 @@ export interface ValidateCommandOptions {
   units?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** today, YYYY-MM-DD, instead of the machine's local date */
+  today?: string;
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
@@ -27,7 +31,11 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
-  const today = new Date().toISOString().slice(0, 10);
+  if (options.today !== undefined && isoDate(Number(options.today.slice(0, 4)), Number(options.today.slice(5, 7)), Number(options.today.slice(8))) !== options.today) {
+    process.stderr.write(`safety-tasks validate: --today ${options.today} 不是一个日子：请写成 YYYY-MM-DD\n`);
+    return 2;
+  }
+  const today = options.today ?? localToday(process.env);
 
   for (const given of paths) {
     const files = await registryFiles(given);

@@ -37,10 +37,8 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   const dates: Path[] = [['document', 'date'], ['document', 'period', 'from'], ['document', 'period', 'to']];
   tasks.forEach((task, i) => {
     if (!isObject(task)) return;
-    for (const field of ['deadline', 'start', 'done_on']) dates.push(['tasks', i, field]);
-    for (const list of ['milestones', 'progress']) {
-      if (Array.isArray(task[list])) (task[list] as unknown[]).forEach((_, j) => dates.push(['tasks', i, list, j, 'date']));
-    }
+    for (const field of ['deadline', 'start']) dates.push(['tasks', i, field]);
+    if (Array.isArray(task.milestones)) task.milestones.forEach((_, j) => dates.push(['tasks', i, 'milestones', j, 'date']));
   });
   for (const path of dates) {
     const value = path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Json)[k as string] : undefined), registry);
@@ -82,12 +80,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     if (isDay(task.deadline) && isDay(document.date) && task.deadline < document.date) {
       report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', `task ${name} is due ${task.deadline}, before the notice's date ${document.date}`);
     }
-    if (task.status === 'done' && task.done_on === undefined) {
-      report(['tasks', i, 'status'], 'done-without-date', 'error', `task ${name} is done but has no done_on`, 'add done_on: YYYY-MM-DD');
-    }
-    if (isDay(task.done_on) && task.done_on > context.today) {
-      report(['tasks', i, 'done_on'], 'done-in-future', 'error', `task ${name} is marked done on ${task.done_on}, after today (${context.today})`);
-    }
+    for (const problem of checkProgress(task, name, context.today)) report(['tasks', i, ...problem.path], problem.rule, 'error', problem.message, problem.suggestion);
   });
 
   const source = isObject(document.source) ? document.source : {};
@@ -98,4 +91,31 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     }
   }
   return diagnostics;
+}
+
+export interface ProgressProblem {
+  /** where in the task */
+  path: Path;
+  rule: string;
+  message: string;
+  suggestion?: string;
+}
+
+/**
+ * What people record on a task — status, done_on, progress — checked: days
+ * that exist, none after today, done with its day. `status` runs the same
+ * check on its edit, so it never writes what validate rejects.
+ */
+export function checkProgress(task: Record<string, unknown>, name: string, today: string): ProgressProblem[] {
+  const problems: ProgressProblem[] = [];
+  const day = (path: Path, value: unknown, future: string) => {
+    if (isDateShaped(value) && !isDay(value)) problems.push({ path, rule: 'impossible-date', message: `${value} 不是日历上有的日子` });
+    else if (isDay(value) && value > today) problems.push({ path, rule: future, message: `任务 ${name}：${value} 晚于今天（${today}）` });
+  };
+  if (task.status === 'done' && task.done_on === undefined) {
+    problems.push({ path: ['status'], rule: 'done-without-date', message: `任务 ${name} 已完成，但没有 done_on（完成日期）`, suggestion: '补上 done_on: YYYY-MM-DD' });
+  }
+  day(['done_on'], task.done_on, 'done-in-future');
+  if (Array.isArray(task.progress)) task.progress.forEach((entry, j) => day(['progress', j, 'date'], isObject(entry) ? entry.date : undefined, 'progress-in-future'));
+  return problems;
 }
