@@ -14,3 +14,13 @@ export function safetyTasksWith(nodeOptions: string[], ...args: string[]) {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The same, with variables added to the environment (TZ, SAFETY_TASKS_NOW). */
+export function safetyTasksEnv(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

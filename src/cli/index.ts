@@ -52,8 +52,10 @@ export async function run(argv: string[]): Promise<void> {
     )
     .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
     .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
-    .option('--update', 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept')
-    .option('--force', 'where <dir>/<name>.yaml exists, replace it')
+    .option('--update', '<dir>/<name>.yaml 已存在时，把通知合并进去：任务按内容对上，没人改过的字段按通知更新，有人改过的保留，进度一律保留')
+    .option('--dry-run', '与 --update 一起用：只列出会做的事（保留、改号、改写、新增、消失、冲突），不写任何文件')
+    .option('--force', '<dir>/<name>.yaml 已存在时，用通知整个替换；台账里记有进度时拒绝，除非写两次 --force', (_: string | undefined, count: number) => count + 1, 0)
+    .option('--discard-progress', '与 --force 一起用：即使台账里记有进度也替换（丢弃进度）')
     .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .addOption(new Option('-j, --jobs <n>', 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)').argParser(positiveNumber))
@@ -71,10 +73,16 @@ Warnings (a gap in the numbering, an item without a responsibility clause, a uni
 that could not be split) go to stderr as file:line:column; stdout carries only registries.
 Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
     )
-    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
-      const { extractCommand } = await import('./extract.js');
-      process.exitCode = await extractCommand(paths, options);
-    });
+    .action(
+      async (
+        paths: string[],
+        options: { out?: string; update?: boolean; force: number; discardProgress?: boolean; dryRun?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean },
+      ) => {
+        const { extractCommand } = await import('./extract.js');
+        const { force, ...rest } = options;
+        process.exitCode = await extractCommand(paths, { ...rest, ...(force > 0 ? { force } : {}) });
+      },
+    );
 
   program
     .command('validate')

@@ -80,6 +80,6 @@ async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
   if (!info) return 'no such file or directory';
   if (info.isFile()) return [given];
-  const names = (await readdir(given)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const names = (await readdir(given)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
   return names.length > 0 ? names.map((n) => path.join(given, n)) : 'directory holds no .yaml registries';
 }
