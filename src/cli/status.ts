@@ -2,13 +2,11 @@
 import { parse } from 'yaml';
 import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isCalendarDay } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { EditError, setTaskStatus, STATUS_WORDS, type Status } from '../registry/edit.js';
 import type { Registry } from '../registry/types.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
-import { closestName, resolveUnit } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { checkProgress } from '../validate/rules.js';
 
 export interface StatusCommandOptions {
@@ -30,8 +28,6 @@ const MESSAGES = {
     `${file}：任务 ${id} 已记为${LABELS[status]}${status === 'done' ? `（完成日期 ${on}）` : ''}${noted ? '，已记下进展' : ''}\n`,
 };
 
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isoDate(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8))) === value;
-
 export async function statusCommand(file: string, taskId: string, word: string, options: StatusCommandOptions): Promise<number> {
   const problems: Diagnostic[] = [];
   const report = (code: number) => {
@@ -44,7 +40,7 @@ export async function statusCommand(file: string, taskId: string, word: string, 
   };
   const status = Object.hasOwn(STATUS_WORDS, word) ? STATUS_WORDS[word]! : null;
   if (!status) return refuse('invalid-value', MESSAGES.unknownStatus(word), 2);
-  if (options.today !== undefined && !isDay(options.today)) return refuse('invalid-format', MESSAGES.notADay('--today', options.today), 2);
+  if (options.today !== undefined && !isCalendarDay(options.today)) return refuse('invalid-format', MESSAGES.notADay('--today', options.today), 2);
   const today = options.today ?? localToday(process.env);
   const on = options.on ?? today;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return refuse('invalid-format', MESSAGES.notADay('--on', on), 2);
@@ -53,14 +49,17 @@ export async function statusCommand(file: string, taskId: string, word: string, 
   for (const problem of checkProgress(edited, taskId, today)) problems.push(diagnostic(file, { line: 1, column: 1 }, problem.rule, 'error', problem.message, problem.suggestion));
   if (problems.length > 0) return report(1);
 
-  const directories = options.by ? await loadUnitsDirectories(options.units) : null;
+  // the units directories (and their schema) are loaded only to check --by
+  const units = options.by ? await import('../units/load.js') : null;
+  const directories = units ? await units.loadUnitsDirectories(options.units) : null;
   try {
     return await withFileLock(file, async () => {
       const read = await readTextFile(file);
       let by = options.by;
       if (by) {
+        const { closestName, resolveUnit } = await import('../units/directory.js');
         const registry = parse(read.text) as Registry;
-        const directory = directoryFor(directories!, registry?.document?.jurisdiction ?? null, isFile(options.units));
+        const directory = units!.directoryFor(directories!, registry?.document?.jurisdiction ?? null, units!.isFile(options.units));
         const named = (registry?.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])]);
         const known = directory ? resolveUnit(directory, by)?.name : undefined;
         if (!known && !named.includes(by)) {

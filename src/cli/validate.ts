@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isCalendarDay } from '../calendar.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
@@ -31,7 +31,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
-  if (options.today !== undefined && isoDate(Number(options.today.slice(0, 4)), Number(options.today.slice(5, 7)), Number(options.today.slice(8))) !== options.today) {
+  if (options.today !== undefined && !isCalendarDay(options.today)) {
     process.stderr.write(`safety-tasks validate: --today ${options.today} 不是一个日子：请写成 YYYY-MM-DD\n`);
     return 2;
   }

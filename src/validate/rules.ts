@@ -4,7 +4,7 @@
  * Each reads the registry as it is, however malformed, and skips what it cannot read.
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isCalendarDay } from '../calendar.js';
 import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
 import type { LocatedDocument, Path } from './locate.js';
 
@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isDay = (v: unknown): v is string => isDateShaped(v) && isoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))) === v;
+const isDay = isCalendarDay;
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
