@@ -34,3 +34,13 @@ export const en = (id: MessageId, params?: Params) => message('en', id, params);
 
 /** A message as a pattern, for matching inside a line. */
 export const pattern = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/** The same, with variables added to the environment (TZ, SAFETY_TASKS_NOW). */
+export function safetyTasksEnv(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

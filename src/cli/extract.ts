@@ -1,5 +1,5 @@
 /** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
@@ -8,13 +8,17 @@ import { stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { currentLanguage, t } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
-import { mergeRegistry } from '../registry/merge.js';
+import { parse } from 'yaml';
+import { today as localToday } from '../clock.js';
+import { mergePlanDiagnostics } from '../format/merge-plan.js';
+import { MergeError, mergeRegistry, recordedWork, type MergeResult } from '../registry/merge.js';
+import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractFile, type ExtractedFile } from './extract-one.js';
-import { toPosix, writeAtomically } from './files.js';
+import { toPosix } from './files.js';
 import { unitsProblem } from './report-input.js';
 import { schemaPathFor } from './repository.js';
 import { usageError, useColor } from './terminal.js';
@@ -25,8 +29,14 @@ export interface ExtractOptions {
   jobs?: number;
   /** merge into an existing registry, keeping what people wrote */
   update?: boolean;
-  /** overwrite an existing registry */
-  force?: boolean;
+  /** overwrite an existing registry: given once, only one without recorded work; twice, any */
+  force?: number;
+  /** with --force: replace a registry even where people recorded work */
+  discardProgress?: boolean;
+  /** with --update: print the plan, write nothing */
+  dryRun?: boolean;
+  /** today, YYYY-MM-DD: the day a task is found gone */
+  today?: string;
   units?: string;
   format: 'yaml' | 'json';
   debug?: boolean;
@@ -37,6 +47,12 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   if (options.update && options.force) return usageError('extract', 'cli.extract.update-and-force');
   for (const flag of ['update', 'force'] as const) if (options[flag] && !options.out) return usageError('extract', 'cli.extract.needs-out', { option: `--${flag}` });
   if (options.update && options.format === 'json') return usageError('extract', 'cli.extract.update-json');
+  const usage = extractUsageProblem(options);
+  if (usage) {
+    process.stderr.write(`safety-tasks extract: ${usage}\n`);
+    return 2;
+  }
+  const today = options.today ?? localToday(process.env);
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
   const files: string[] = [];
@@ -93,7 +109,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
       const target = path.join(options.out, `${stemOf(extracted.registry.document.source.path)}.${options.format}`);
-      const problems = await writeRegistry(target, extracted.text, extracted.registry, options);
+      const problems = await writeRegistry(target, extracted.text, extracted.registry, options, today);
       diagnostics.push(...problems);
       if (problems.some((d) => d.severity === 'error')) unreadable = true;
       else written++;
@@ -109,6 +125,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     const errors = count('error');
     process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
   }
+  if (options.dryRun) process.stderr.write(MESSAGES.dryRun);
   if (unreadable) return 2;
   return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -196,39 +213,98 @@ function progressBar(total: number) {
   };
 }
 
+const MESSAGES = {
+  updateAndForce: '--update 与 --force 不能同时使用：--update 把通知合并进台账并保留进度，--force 用通知整个替换台账',
+  dryRunAlone: '--dry-run 只与 --out 和 --update 一起用：列出更新会做的事，什么也不写',
+  discardAlone: '--discard-progress 只与 --force 一起用',
+  exists: (json: boolean) =>
+    json ? '已存在且与通知不同：--force 用通知替换它' : '已存在且与通知不同：--update 把通知合并进去并保留进度；--force 用通知整个替换它',
+  wouldLose: (work: { id: string; recorded: string[] }[]) =>
+    `--force 会丢掉已记录的工作：${work.slice(0, 10).map((w) => `${w.id}（${w.recorded.join('、')}）`).join('；')}${work.length > 10 ? ` 等 ${work.length} 个任务` : ''}。要保留请用 --update；确要丢弃请写 --force --force 或 --force --discard-progress`,
+  cannotMerge: (reason: string) => `无法合并：${reason}`,
+  dryRun: '（试运行：以上是 --update 会做的事，没有写入任何文件）\n',
+};
+
+/** The usage --update, --force and --dry-run allow, or why not. */
+export function extractUsageProblem(options: ExtractOptions): string | null {
+  if (options.update && options.force) return MESSAGES.updateAndForce;
+  if (options.dryRun && !(options.update && options.out)) return MESSAGES.dryRunAlone;
+  if (options.discardProgress && !options.force) return MESSAGES.discardAlone;
+  return null;
+}
+
+/** Where extract keeps what it last wrote for a registry, for the next --update to tell what people changed. */
+export function baseFileOf(target: string): string {
+  const extension = path.extname(target);
+  return path.join(path.dirname(target), `.${path.basename(target, extension)}.base${extension}`);
+}
+
 /**
- * Write a registry to --out. One that is there already is never lost: the same
- * bytes are left alone, --update merges the notice into it (keeping status,
- * progress, done_on and x- fields), --force replaces it; otherwise it is refused.
+ * Write a registry to --out, holding its lock. One that is there already is
+ * never lost: the same bytes are left alone, --update merges the notice into
+ * it (./registry/merge.ts), --force replaces it — refusing where people have
+ * recorded work, unless given twice or with --discard-progress; otherwise it is refused.
  */
-async function writeRegistry(target: string, fresh: string, registry: Registry, options: ExtractOptions): Promise<Diagnostic[]> {
+async function writeRegistry(target: string, fresh: string, registry: Registry, options: ExtractOptions, today: string): Promise<Diagnostic[]> {
   const shown = toPosix(path.normalize(target));
-  const previous = await readFile(target, 'utf8').catch(() => null);
-  const cannotWrite = (error: unknown) => [diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', t('extract.cannot-write', { reason: ioErrorMessage(error) }))];
-  if (previous === null || options.force) {
-    try {
-      await writeAtomically(target, fresh);
-    } catch (error) {
-      return cannotWrite(error);
-    }
-    return [];
-  }
-  if (previous === fresh) return [];
-  if (!options.update || options.format === 'json') {
-    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', t(options.format === 'json' ? 'extract.exists-json' : 'extract.exists-yaml'))];
-  }
+  const error = (rule: string, message: string) => [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message)];
+  const yaml = options.format === 'yaml';
+  const base = baseFileOf(target);
+  const writeBase = async () => {
+    if (yaml && !options.dryRun) await writeFileSafely(base, fresh);
+  };
   try {
-    const merged = mergeRegistry(previous, registry);
-    await writeAtomically(target, merged.text);
-    return [
-      ...merged.appeared.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-appeared', 'info', t('extract.task-appeared', { id }))),
-      ...merged.removed.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'info', t('extract.task-removed', { id }))),
-      ...merged.keptWithProgress.map((id) =>
-        diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'warning', t('extract.task-kept', { id })),
-      ),
-    ];
-  } catch (error) {
-    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', t('extract.cannot-merge', { reason: (error as Error).message }))];
+    return await withFileLock(target, async () => {
+      let previous: TextFile | null = null;
+      try {
+        previous = await readTextFile(target);
+      } catch (problem) {
+        if (!(problem instanceof FileProblem) || problem.kind !== 'missing') throw problem;
+      }
+      if (previous === null) {
+        if (options.dryRun) return [];
+        await writeFileSafely(target, fresh);
+        await writeBase();
+        return [];
+      }
+      if (options.force) {
+        const work = recordedWork(previous.text);
+        if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', MESSAGES.wouldLose(work));
+        await writeFileSafely(target, encodeText(fresh, previous));
+        await writeBase();
+        return [];
+      }
+      if (previous.text === fresh) {
+        await writeBase();
+        return [];
+      }
+      if (!options.update || !yaml) return error('registry-exists', MESSAGES.exists(!yaml));
+      let merged: MergeResult;
+      try {
+        merged = mergeRegistry(previous.text, await readBase(base), registry, today);
+      } catch (problem) {
+        if (problem instanceof MergeError) return error('registry-exists', MESSAGES.cannotMerge(problem.message));
+        throw problem;
+      }
+      if (!options.dryRun) {
+        await writeFileSafely(target, encodeText(merged.text, previous));
+        await writeBase();
+      }
+      return mergePlanDiagnostics(merged.plan, shown, toPosix(path.normalize(base)));
+    });
+  } catch (problem) {
+    if (problem instanceof FileProblem) return error('unreadable-input', problem.message);
+    throw problem;
+  }
+}
+
+/** What extract wrote last time, or null when it is not there (or not a registry). */
+async function readBase(file: string): Promise<Registry | null> {
+  try {
+    const registry = parse((await readTextFile(file)).text) as Registry | null;
+    return registry && typeof registry === 'object' && Array.isArray(registry.tasks) && registry.document ? registry : null;
+  } catch {
+    return null;
   }
 }
 

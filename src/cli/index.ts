@@ -85,16 +85,24 @@ export async function run(argv: string[]): Promise<void> {
     .argument('<paths...>', t('cli.extract.paths'))
     .option('-o, --out <dir>', t('cli.extract.out'))
     .option('--update', t('cli.extract.update'))
-    .option('--force', t('cli.extract.force'))
+    .option('--dry-run', '与 --update 一起用：只列出会做的事（保留、改号、改写、新增、消失、冲突），不写任何文件')
+    .option('--force', t('cli.extract.force'), (_: string | undefined, count: number) => count + 1, 0)
+    .option('--discard-progress', '与 --force 一起用：即使台账里记有进度也替换（丢弃进度）')
     .addOption(unitsOption())
     .addOption(formatOption(['yaml', 'json'], 'yaml'))
     .addOption(new Option('-j, --jobs <n>', t('cli.extract.jobs')).argParser(positiveNumber))
     .option('--debug', t('cli.extract.debug'))
     .addHelpText('after', after(`${t('cli.examples')}\n${t('cli.extract.after')}`))
-    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
-      const { extractCommand } = await import('./extract.js');
-      process.exitCode = await extractCommand(paths, options);
-    });
+    .action(
+      async (
+        paths: string[],
+        options: { out?: string; update?: boolean; force: number; discardProgress?: boolean; dryRun?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean },
+      ) => {
+        const { extractCommand } = await import('./extract.js');
+        const { force, ...rest } = options;
+        process.exitCode = await extractCommand(paths, { ...rest, ...(force > 0 ? { force } : {}) });
+      },
+    );
 
   program
     .command('validate')
@@ -104,8 +112,9 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(unitsOption())
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
+    .option('--today <date>', '以这一天为今天（YYYY-MM-DD）检查完成日期，默认取本机所在时区的日期')
     .addHelpText('after', after(t('cli.validate.after')))
-    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number }) => {
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
     });
@@ -150,9 +159,10 @@ export async function run(argv: string[]): Promise<void> {
     .option('--on <date>', t('cli.status.on'))
     .option('--note <text>', t('cli.status.note'))
     .option('--by <unit>', t('cli.status.by'))
+    .option('--today <date>', '以这一天为今天（YYYY-MM-DD），默认取本机所在时区的日期')
     .addOption(unitsOption())
     .addHelpText('after', after(t('cli.status.after')))
-    .action(async (registry: string, taskId: string, status: Status, options: { on?: string; note?: string; by?: string; units?: string }) => {
+    .action(async (registry: string, taskId: string, status: Status, options: { on?: string; note?: string; by?: string; units?: string; today?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(registry, taskId, status, options);
     });

@@ -8,7 +8,8 @@ import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { reportFormatters } from '../format/report.js';
 import { planImport, type LedgerReturn, type TargetRegistry } from '../ledger/returns.js';
 import { ledgerReport, ledgerSheets, STATUS_WORD } from '../ledger/rows.js';
-import { toPosix, writeAtomically } from './files.js';
+import { writeFileSafely } from '../safe-file.js';
+import { toPosix } from './files.js';
 import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json' | 'markdown';
@@ -83,7 +84,7 @@ export async function ledgerCommand(paths: string[], options: LedgerCommandOptio
     content = reportFormatters[format](ledgerReport(sheets), tableOptions());
   }
   if (options.out) {
-    await writeAtomically(options.out, content);
+    await writeFileSafely(options.out, content);
     process.stderr.write(MESSAGES.written(options.out, sheets.length, sheets.reduce((n, s) => n + s.rows.length, 0)));
   } else process.stdout.write(content);
   return input.unreadable ? 2 : 0;
@@ -122,7 +123,7 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
   process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
   const lines = plan.changes.map((c) => MESSAGES.change(Boolean(options.dryRun), c.file, c.task, STATUS_WORD[c.from], STATUS_WORD[c.to], c.notes.length, c.places.join('、')));
   process.stdout.write(`${lines.length > 0 ? lines.join('\n') : MESSAGES.nothing}\n${options.dryRun ? `${MESSAGES.dryRun}\n` : ''}`);
-  if (!options.dryRun) for (const write of plan.writes) await writeAtomically(write.file, write.after);
+  if (!options.dryRun) for (const write of plan.writes) await writeFileSafely(write.file, write.after);
   if (problems.length > 0) return 2;
   return diagnostics.length > 0 ? 1 : 0;
 }

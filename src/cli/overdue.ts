@@ -1,4 +1,5 @@
 /** `safety-tasks overdue`: what is late as of a date, by unit. */
+import { today as localToday } from '../clock.js';
 import { isoDate } from '../extract/dates.js';
 import { t } from '../i18n/index.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
@@ -20,7 +21,7 @@ export interface OverdueCommandOptions {
 }
 
 export async function overdueCommand(paths: string[], options: OverdueCommandOptions): Promise<number> {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? localToday(process.env);
   if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) return usageError('overdue', 'cli.overdue.as-of-not-a-day', { asOf });
   if (options.role && !options.unit) return usageError('overdue', 'cli.overdue.role-without-unit');
   const input = await readReportInput(paths, options.units);

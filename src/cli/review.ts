@@ -12,7 +12,8 @@ import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
-import { toPosix, writeAtomically } from './files.js';
+import { writeFileSafely } from '../safe-file.js';
+import { toPosix } from './files.js';
 
 export interface ReviewOptions {
   out: string;
@@ -106,12 +107,12 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     if (pages.length > 0) await mkdir(options.out, { recursive: true });
     for (const page of pages) {
       const target = path.join(options.out, page.name);
-      await writeAtomically(target, page.html);
+      await writeFileSafely(target, page.html);
       written.push(target);
     }
     if (pages.length > 1) {
       const target = path.join(options.out, 'index.html');
-      await writeAtomically(target, overviewPage(pages.map(({ name, line }) => ({ ...line, href: name }))));
+      await writeFileSafely(target, overviewPage(pages.map(({ name, line }) => ({ ...line, href: name }))));
       written.unshift(target);
     }
   } catch (error) {

@@ -1,15 +1,13 @@
 /** `safety-tasks status`: record a task's progress in its registry, changing nothing else in the file. */
-import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { isoDate } from '../extract/dates.js';
-import { t } from '../i18n/index.js';
-import { ioErrorMessage } from '../io-error.js';
-import { EditError, setTaskStatus, type Status } from '../registry/edit.js';
+import { today as localToday } from '../clock.js';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { isCalendarDay } from '../calendar.js';
+import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { EditError, setTaskStatus, STATUS_WORDS, type Status } from '../registry/edit.js';
 import type { Registry } from '../registry/types.js';
-import { closestName, resolveUnit } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
-import { writeAtomically } from './files.js';
-import { unitsProblem } from './report-input.js';
+import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
+import { checkProgress } from '../validate/rules.js';
 import { usageError } from './terminal.js';
 
 export interface StatusCommandOptions {
@@ -17,65 +15,87 @@ export interface StatusCommandOptions {
   note?: string;
   by?: string;
   units?: string;
+  /** today, YYYY-MM-DD, instead of the machine's local date */
+  today?: string;
 }
 
-export async function statusCommand(file: string, taskId: string, status: Status, options: StatusCommandOptions): Promise<number> {
-  const fail = (message: string) => {
-    process.stderr.write(`${t('cli.error-prefix', { command: 'safety-tasks status' })}${message}\n`);
-    return 2;
+const LABELS: Record<Status, string> = { open: '未开始', in_progress: '推进中', done: '已完成', dropped: '已取消' };
+
+const MESSAGES = {
+  notADay: (flag: string, value: string) => `${flag} ${value} 不是一个日子：请写成 YYYY-MM-DD`,
+  unknownStatus: (word: string) => `没有“${word}”这种状态：可写 ${Object.keys(STATUS_WORDS).join('、')}`,
+  unknownUnit: (by: string, meant?: string) => `台账及其单位名录里没有单位“${by}”${meant ? `（是否是“${meant}”？）` : ''}`,
+  done: (file: string, id: string, status: Status, on: string, noted: boolean) =>
+    `${file}：任务 ${id} 已记为${LABELS[status]}${status === 'done' ? `（完成日期 ${on}）` : ''}${noted ? '，已记下进展' : ''}\n`,
+};
+
+export async function statusCommand(file: string, taskId: string, word: string, options: StatusCommandOptions): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const report = (code: number) => {
+    process.stderr.write(formatDiagnosticsText(problems, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+    return code;
   };
+  const refuse = (rule: string, message: string, code: number, position = { line: 1, column: 1 }) => {
+    problems.push(diagnostic(file, position, rule, 'error', message));
+    return report(code);
+  };
+  const status = Object.hasOwn(STATUS_WORDS, word) ? STATUS_WORDS[word]! : null;
+  if (!status) return refuse('invalid-value', MESSAGES.unknownStatus(word), 2);
   // --on dates a task done or a note; --by names who sent the note: alone they would do nothing
   if (options.on !== undefined && status !== 'done' && !options.note) return usageError('status', 'cli.status.on-unused');
   if (options.by !== undefined && !options.note) return usageError('status', 'cli.status.by-without-note');
-  const on = options.on ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || isoDate(Number(on.slice(0, 4)), Number(on.slice(5, 7)), Number(on.slice(8))) !== on) {
-    return usageError('status', 'cli.status.on-not-a-day', { on });
-  }
-  let text: string;
+  if (options.today !== undefined && !isCalendarDay(options.today)) return refuse('invalid-format', MESSAGES.notADay('--today', options.today), 2);
+  const today = options.today ?? localToday(process.env);
+  const on = options.on ?? today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return refuse('invalid-format', MESSAGES.notADay('--on', on), 2);
+  // the task as the edit leaves it, checked as validate checks it
+  const edited = { status, ...(status === 'done' ? { done_on: on } : {}), ...(options.note ? { progress: [{ date: on, note: options.note }] } : {}) };
+  for (const problem of checkProgress(edited, taskId, today)) problems.push(diagnostic(file, { line: 1, column: 1 }, problem.rule, 'error', problem.message, problem.suggestion));
+  if (problems.length > 0) return report(1);
+
+  // the units directories (and their schema) are loaded only to check --by
+  const units = options.by ? await import('../units/load.js') : null;
+  const directories = units ? await units.loadUnitsDirectories(options.units) : null;
   try {
-    text = await readFile(file, 'utf8');
+    return await withFileLock(file, async () => {
+      const read = await readTextFile(file);
+      let by = options.by;
+      if (by) {
+        const { closestName, resolveUnit } = await import('../units/directory.js');
+        const registry = parse(read.text) as Registry;
+        const directory = units!.directoryFor(directories!, registry?.document?.jurisdiction ?? null, units!.isFile(options.units));
+        const named = (registry?.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])]);
+        const known = directory ? resolveUnit(directory, by)?.name : undefined;
+        if (!known && !named.includes(by)) {
+          const meant = closestName(by, [...named, ...(directory ? directory.units.map((u) => u.name) : [])]);
+          return refuse('unknown-unit', MESSAGES.unknownUnit(by, meant ?? undefined), 2);
+        }
+        by = known ?? by;
+      }
+      let text: string;
+      try {
+        text = setTaskStatus(read.text, { taskId, status, on, ...(options.note ? { note: options.note } : {}), ...(by ? { by } : {}) });
+      } catch (error) {
+        if (!(error instanceof EditError)) throw error;
+        return refuse(error.rule, error.message, error.rule === 'unknown-task' ? 2 : 1, positionOf(read.text, error.offset));
+      }
+      await writeFileSafely(file, encodeText(text, read));
+      process.stderr.write(MESSAGES.done(file, taskId, status, on, Boolean(options.note)));
+      return 0;
+    });
   } catch (error) {
-    return fail(t('cli.status.cannot-read', { file, reason: ioErrorMessage(error) }));
-  }
-  let by = options.by;
-  if (by) {
-    let registry: Registry | null = null;
-    try {
-      registry = parse(text) as Registry;
-    } catch {
-      // a registry that is not YAML is named by the edit below
-    }
-    let directories;
-    try {
-      directories = await loadUnitsDirectories(options.units);
-    } catch (error) {
-      return fail(unitsProblem(error, options.units));
-    }
-    const directory = directoryFor(directories, registry?.document?.jurisdiction ?? null, isFile(options.units));
-    const named = (registry?.tasks ?? []).flatMap((task) => [...(task.lead ?? []), ...(task.support ?? [])]);
-    const known = directory ? resolveUnit(directory, by)?.name : undefined;
-    if (!known && !named.includes(by)) {
-      const meant = closestName(by, [...named, ...(directory ? directory.units.map((u) => u.name) : [])]);
-      return fail(t('cli.status.no-unit', { unit: by, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' }));
-    }
-    by = known ?? by;
-  }
-  try {
-    const edited = setTaskStatus(text, { taskId, status, on, ...(options.note ? { note: options.note } : {}), ...(by ? { by } : {}) });
-    await writeAtomically(file, edited);
-  } catch (error) {
-    if (error instanceof EditError) return fail(`${t('cli.error-prefix', { command: file })}${error.message}`);
-    if ((error as NodeJS.ErrnoException).code) return fail(`${t('cli.error-prefix', { command: file })}${ioErrorMessage(error)}`);
+    if (error instanceof FileProblem) return refuse('unreadable-input', error.message, 2);
     throw error;
   }
-  process.stderr.write(
-    `${t('cli.status.done', {
-      file,
-      task: taskId,
-      status: t(`report.status.${status}`),
-      on: status === 'done' ? t('cli.status.done-on', { on }) : '',
-      noted: options.note ? t('cli.status.noted') : '',
-    })}\n`,
-  );
-  return 0;
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(text: string, offset: number) {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { isCalendarDay } from '../calendar.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import { t } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
@@ -17,6 +19,8 @@ export interface ValidateCommandOptions {
   units?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** today, YYYY-MM-DD, instead of the machine's local date */
+  today?: string;
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
@@ -31,7 +35,11 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
-  const today = new Date().toISOString().slice(0, 10);
+  if (options.today !== undefined && !isCalendarDay(options.today)) {
+    process.stderr.write(`safety-tasks validate: --today ${options.today} 不是一个日子：请写成 YYYY-MM-DD\n`);
+    return 2;
+  }
+  const today = options.today ?? localToday(process.env);
 
   for (const given of paths) {
     const files = await registryFiles(given);
@@ -82,6 +90,6 @@ async function registryFiles(given: string): Promise<string[] | string> {
   if (!info) return t('io.ENOENT');
   if (info.isFile()) return [given];
   if (!info.isDirectory()) return t('io.not-a-file');
-  const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n)).sort();
+  const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n) && !n.startsWith('.')).sort();
   return names.length > 0 ? names.map((n) => path.join(given, n)) : t('registry.empty-folder');
 }

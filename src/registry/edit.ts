@@ -10,6 +10,28 @@ import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMa
 export type { Status } from './status.js';
 import type { Status } from './status.js';
 
+/** The words a clerk may give `status`, in Chinese or as the registry writes them. */
+export const STATUS_WORDS: Readonly<Record<string, Status>> = {
+  open: 'open',
+  未开始: 'open',
+  in_progress: 'in_progress',
+  推进中: 'in_progress',
+  进行中: 'in_progress',
+  done: 'done',
+  已完成: 'done',
+  完成: 'done',
+  dropped: 'dropped',
+  已取消: 'dropped',
+};
+
+const MESSAGES = {
+  notYaml: (reason: string) => `台账不是有效的 YAML：${reason}`,
+  noTasks: '台账里没有 tasks 列表',
+  nonStringId: (written: string) => `任务 id ${written} 不是字符串（YAML 会把 3.10 读成数字 3.1）：请加引号，写作 "${written}"`,
+  twice: (id: string) => `任务 id ${id} 出现不止一次：请先改正重复的 id`,
+  noSuchTask: (id: string, first: string, last: string) => `台账里没有任务 ${id}（任务编号从 ${first} 到 ${last}）`,
+};
+
 export interface StatusEdit {
   taskId: string;
   /** absent: a progress note only, status and done_on left as they are */
@@ -20,18 +42,41 @@ export interface StatusEdit {
   by?: string;
 }
 
-export class EditError extends Error {}
+/** Why an edit was refused: the rule validate names for the same problem, and where in the text. */
+export class EditError extends Error {
+  constructor(
+    readonly rule: string,
+    /** character offset in the registry's text */
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Pure: the registry's text with the edit applied. */
 export function setTaskStatus(text: string, edit: StatusEdit): string {
-  const document = parseDocument(text, { keepSourceTokens: true });
-  if (document.errors.length > 0) throw new EditError(t('registry.edit.not-yaml', { reason: yamlProblem(document.errors[0]!) }));
+  const document = parseDocument(text);
+  if (document.errors.length > 0) throw new EditError('yaml-syntax', document.errors[0]!.pos[0], MESSAGES.notYaml(document.errors[0]!.message.split('\n')[0]!));
   const tasks = document.get('tasks', true);
-  if (!isSeq(tasks)) throw new EditError(t('registry.edit.no-tasks'));
-  const task = (tasks as YAMLSeq).items.find((t) => isMap(t) && String((t as YAMLMap).get('id')) === edit.taskId) as YAMLMap | undefined;
+  if (!isSeq(tasks)) throw new EditError('missing-field', 0, MESSAGES.noTasks);
+  // ids are matched as the exact strings they are: an unquoted 3.10 is the number 3.1, an error, not a guess
+  let task: YAMLMap | undefined;
+  for (const item of (tasks as YAMLSeq).items) {
+    if (!isMap(item)) continue;
+    const id = item.get('id', true);
+    if (id === undefined) continue;
+    if (!isScalar(id) || typeof id.value !== 'string') {
+      const at = (id as { range?: number[] }).range ?? [0, 0];
+      throw new EditError('wrong-type', at[0]!, MESSAGES.nonStringId(text.slice(at[0], at[1]).trim()));
+    }
+    if (id.value !== edit.taskId) continue;
+    if (task) throw new EditError('duplicate-task-id', id.range![0], MESSAGES.twice(edit.taskId));
+    task = item as YAMLMap;
+  }
   if (!task) {
     const ids = (tasks as YAMLSeq).items.map((t) => (isMap(t) ? String((t as YAMLMap).get('id')) : '')).filter(Boolean);
-    throw new EditError(t('registry.edit.no-task', { task: edit.taskId, first: ids[0] ?? '-', last: ids.at(-1) ?? '-' }));
+    throw new EditError('unknown-task', 0, MESSAGES.noSuchTask(edit.taskId, ids[0] ?? '-', ids.at(-1) ?? '-'));
   }
   if (task.flow) return editThroughDocument(document, task, edit);
 
@@ -87,12 +132,31 @@ export function setTaskStatus(text: string, edit: StatusEdit): string {
     } else return editThroughDocument(document, task, edit);
   }
 
-  let edited = text;
-  for (const s of splices.sort((a, b) => b.at - a.at)) edited = edited.slice(0, s.at) + s.insert + edited.slice(s.at + s.remove);
-  if (edited.length > 0 && !edited.endsWith('\n') && text.endsWith('\n')) edited += '\n';
-  const check = parseDocument(edited);
-  if (check.errors.length > 0) return editThroughDocument(document, task, edit);
-  return edited;
+  // the edit touches only the task's lines: those alone are parsed again to check it, so a long registry costs one parse
+  const from = lineStart(task.range![0]);
+  const to = Math.max(lineEnd(Math.max(task.range![1] - 1, 0)), ...splices.map((s) => s.at + s.remove));
+  const parts: string[] = [];
+  let at = from;
+  for (const s of splices.sort((a, b) => a.at - b.at)) {
+    parts.push(text.slice(at, s.at), s.insert);
+    at = s.at + s.remove;
+  }
+  parts.push(text.slice(at, to));
+  let edited = parts.join('');
+  if (!edited.endsWith('\n')) edited += '\n';
+  if (!editedAsMeant(edited, edit)) return editThroughDocument(document, task, edit);
+  return text.slice(0, from) + edited + text.slice(to);
+}
+
+/** The task's edited lines, read alone, say what the edit meant. */
+function editedAsMeant(lines: string, edit: StatusEdit): boolean {
+  const check = parseDocument(lines);
+  if (check.errors.length > 0 || !isSeq(check.contents) || check.contents.items.length !== 1) return false;
+  const task = (check.toJS() as Record<string, unknown>[])[0];
+  if (!task || task.status !== edit.status || task.done_on !== (edit.status === 'done' ? edit.on : undefined)) return false;
+  if (!edit.note) return true;
+  const last = Array.isArray(task.progress) ? (task.progress.at(-1) as Record<string, unknown>) : undefined;
+  return last?.note === edit.note && last?.date === edit.on && last?.by === edit.by;
 }
 
 function progressEntry(edit: StatusEdit): string {

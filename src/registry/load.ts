@@ -28,7 +28,7 @@ export async function loadRegistries(paths: string[]): Promise<{ registries: Loa
       continue;
     }
     const files = info.isDirectory()
-      ? (await readdir(given)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort().map((n) => path.join(given, n))
+      ? (await readdir(given)).filter((n) => /\.(ya?ml|json)$/i.test(n) && !n.startsWith('.')).sort().map((n) => path.join(given, n))
       : [given];
     if (files.length === 0) fail(given, t('registry.empty-folder'));
     for (const file of files) {

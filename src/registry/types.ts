@@ -44,6 +44,8 @@ export interface Task {
   form?: AssignmentForm;
   /** where the task, its units and its deadline stand in the notice */
   spans?: TaskSpans;
+  /** in the registry's `gone` list: the day extract --update found the notice no longer has it */
+  gone_on?: string;
 }
 
 /** What a notice arrived as: the reader that read it (see src/read/). */
@@ -72,4 +74,6 @@ export interface Registry {
   version: 1;
   document: DocumentMeta;
   tasks: Task[];
+  /** tasks a revised notice no longer has, kept because people had recorded work on them */
+  gone?: Task[];
 }

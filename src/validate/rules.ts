@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { isoDate } from '../extract/dates.js';
 import { t } from '../i18n/index.js';
+import { isCalendarDay } from '../calendar.js';
 import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
 import type { LocatedDocument, Path } from './locate.js';
 
@@ -24,7 +25,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isDay = (v: unknown): v is string => isDateShaped(v) && isoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))) === v;
+const isDay = isCalendarDay;
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -38,10 +39,8 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   const dates: Path[] = [['document', 'date'], ['document', 'period', 'from'], ['document', 'period', 'to']];
   tasks.forEach((task, i) => {
     if (!isObject(task)) return;
-    for (const field of ['deadline', 'start', 'done_on']) dates.push(['tasks', i, field]);
-    for (const list of ['milestones', 'progress']) {
-      if (Array.isArray(task[list])) (task[list] as unknown[]).forEach((_, j) => dates.push(['tasks', i, list, j, 'date']));
-    }
+    for (const field of ['deadline', 'start']) dates.push(['tasks', i, field]);
+    if (Array.isArray(task.milestones)) task.milestones.forEach((_, j) => dates.push(['tasks', i, 'milestones', j, 'date']));
   });
   for (const path of dates) {
     const value = path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Json)[k as string] : undefined), registry);
@@ -83,12 +82,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     if (isDay(task.deadline) && isDay(document.date) && task.deadline < document.date) {
       report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', t('validate.deadline-before-document', { task: name, deadline: task.deadline, date: document.date }));
     }
-    if (task.status === 'done' && task.done_on === undefined) {
-      report(['tasks', i, 'status'], 'done-without-date', 'error', t('validate.done-without-date', { task: name }), t('validate.add-done-on'));
-    }
-    if (isDay(task.done_on) && task.done_on > context.today) {
-      report(['tasks', i, 'done_on'], 'done-in-future', 'error', t('validate.done-in-future', { task: name, doneOn: task.done_on, today: context.today }));
-    }
+    for (const problem of checkProgress(task, name, context.today)) report(['tasks', i, ...problem.path], problem.rule, 'error', problem.message, problem.suggestion);
   });
 
   const source = isObject(document.source) ? document.source : {};
@@ -99,4 +93,33 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     }
   }
   return diagnostics;
+}
+
+export interface ProgressProblem {
+  /** where in the task */
+  path: Path;
+  rule: string;
+  message: string;
+  suggestion?: string;
+}
+
+/**
+ * What people record on a task — status, done_on, progress — checked: days
+ * that exist, none after today, done with its day. `status` runs the same
+ * check on its edit, so it never writes what validate rejects.
+ */
+export function checkProgress(task: Record<string, unknown>, name: string, today: string): ProgressProblem[] {
+  const problems: ProgressProblem[] = [];
+  const day = (path: Path, value: unknown, future: string) => {
+    if (isDateShaped(value) && !isDay(value)) problems.push({ path, rule: 'impossible-date', message: `${value} 不是日历上有的日子` });
+    else if (isDay(value) && value > today) {
+      problems.push({ path, rule: future, message: future === 'done-in-future' ? t('validate.done-in-future', { task: name, doneOn: value, today }) : `任务 ${name}：${value} 晚于今天（${today}）` });
+    }
+  };
+  if (task.status === 'done' && task.done_on === undefined) {
+    problems.push({ path: ['status'], rule: 'done-without-date', message: t('validate.done-without-date', { task: name }), suggestion: t('validate.add-done-on') });
+  }
+  day(['done_on'], task.done_on, 'done-in-future');
+  if (Array.isArray(task.progress)) task.progress.forEach((entry, j) => day(['progress', j, 'date'], isObject(entry) ? entry.date : undefined, 'progress-in-future'));
+  return problems;
 }
