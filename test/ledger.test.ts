@@ -22,7 +22,7 @@ const STATUS_WORDS = ['未开始', '推进中', '已完成', '已取消', '逾�
 const work = mkdtempSync(path.join(tmpdir(), 'safety-tasks-ledger-'));
 const seeds = path.join(work, 'registries');
 expect(safetyTasks('extract', 'seeds', '--out', seeds).status).toBe(0);
-const registries = readdirSync(seeds).map((name) => parse(readFileSync(path.join(seeds, name), 'utf8')) as Registry);
+const registries = readdirSync(seeds).filter((name) => !name.startsWith('.')).map((name) => parse(readFileSync(path.join(seeds, name), 'utf8')) as Registry);
 const allTasks = registries.flatMap((r) => r.tasks.map((t) => ({ document: r.document, task: t })));
 
 async function workbook(file: string) {

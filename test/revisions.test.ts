@@ -54,9 +54,10 @@ function workedRegistry() {
 function reported(stderr: string): string[] {
   return stderr
     .split('\n')
-    .map((line) => /  (info|warning|error)  (.*)  ([a-z-]+)$/.exec(line))
+    .map((line) => /  (提示|警告|错误)  (.*)  ([a-z-]+)$/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map(([, severity, message, rule]) => {
+    .map(([, word, message, rule]) => {
+      const severity = ({ 提示: 'info', 警告: 'warning', 错误: 'error' } as Record<string, string>)[word!];
       const ids = (message!.match(/(?:附件\.\d+|\d+\.\d+)(?:\.\d+)*(?: → (?:附件\.\d+|\d+\.\d+)(?:\.\d+)*)?/g) ?? []).filter((id) => !/^20\d\d/.test(id));
       return `${severity} ${rule} ${ids[0] ?? ''}`.trim();
     });
@@ -105,7 +106,7 @@ function revise(change: (notice: string) => string) {
   const text = readFileSync(worked.file, 'utf8');
   expect(text).toContain('# 消防待复查');
   const validated = run('validate', worked.file);
-  expect(validated.stdout.split('\n').filter((l) => l.includes('  error  '))).toEqual([]);
+  expect(validated.stdout.split('\n').filter((l) => l.includes('  错误  '))).toEqual([]);
   return { work: whereWorkIs(parse(text) as Registry), reported: reported(real.stderr), registry: parse(text) as Registry };
 }
 

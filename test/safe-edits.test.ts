@@ -87,7 +87,7 @@ describe('task ids are matched as the exact strings they are', () => {
     const before = readFileSync(file);
     const result = safetyTasks('status', file, '3.1', 'done', '--on', '2024-04-01');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/r\.yaml:14:9  error  .*3\.10.*  wrong-type$/m);
+    expect(result.stderr).toMatch(/r\.yaml:14:9  错误  .*3\.10.*  wrong-type$/m);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -153,7 +153,9 @@ function editedAsMeant(lines: string, edit: StatusEdit): boolean {
   const check = parseDocument(lines);
   if (check.errors.length > 0 || !isSeq(check.contents) || check.contents.items.length !== 1) return false;
   const task = (check.toJS() as Record<string, unknown>[])[0];
-  if (!task || task.status !== edit.status || task.done_on !== (edit.status === 'done' ? edit.on : undefined)) return false;
+  if (!task) return false;
+  // a note alone leaves status and done_on as they were
+  if (edit.status !== undefined && (task.status !== edit.status || task.done_on !== (edit.status === 'done' ? edit.on : undefined))) return false;
   if (!edit.note) return true;
   const last = Array.isArray(task.progress) ? (task.progress.at(-1) as Record<string, unknown>) : undefined;
   return last?.note === edit.note && last?.date === edit.on && last?.by === edit.by;

@@ -15,7 +15,7 @@ export function registryToYaml(registry: Registry | Registry[], schemaPath: stri
       if (isScalar(pair.key) && pair.key.value === 'spans' && isMap(pair.value)) pair.value.flow = true;
     },
   });
-  return header + doc.toString({ lineWidth: 0 });
+  return header + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export function registriesToJson(registries: Registry[] | Registry): string {
