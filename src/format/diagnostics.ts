@@ -6,7 +6,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { t } from '../i18n/index.js';
-import { printable } from './printable.js';
+import { inert as printable } from './escape.js';
 
 export interface DiagnosticFormatOptions {
   color: boolean;

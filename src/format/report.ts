@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
 import { forSpreadsheet } from './escape.js';
-import { printable } from './printable.js';
+import { inert as printable } from './escape.js';
 
 export type Cell = string | number | null | string[];
 
