@@ -8,15 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { t } from './i18n/index.js';
+import { ioErrorMessage } from './io-error.js';
 
-const MESSAGES = {
-  missing: '文件不存在',
-  unreadable: '无法读取该文件',
-  notUtf8: '不是 UTF-8 编码的文本（可能是 GBK）：请先另存为 UTF-8，本程序不会改写它',
-  danglingLink: '是指向不存在文件的符号链接',
-  busy: (lock: string) => `正被另一个程序修改（锁文件 ${lock}），请稍后再试`,
-  unwritable: '无法写入该文件（权限不足或磁盘已满）',
-};
 
 export class FileProblem extends Error {
   constructor(
@@ -44,7 +38,7 @@ export async function readTextFile(file: string): Promise<TextFile> {
     bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileProblem(code === 'ENOENT' ? 'missing' : 'unreadable', code === 'ENOENT' ? MESSAGES.missing : MESSAGES.unreadable);
+    throw new FileProblem(code === 'ENOENT' ? 'missing' : 'unreadable', ioErrorMessage(error));
   }
   return decodeText(bytes);
 }
@@ -54,7 +48,7 @@ export function decodeText(bytes: Uint8Array): TextFile {
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw new FileProblem('not-utf8', MESSAGES.notUtf8);
+    throw new FileProblem('not-utf8', t('io.not-utf8'));
   }
   const bom = text.startsWith('\uFEFF');
   if (bom) text = text.slice(1);
@@ -76,7 +70,7 @@ async function realTarget(target: string): Promise<string> {
   try {
     return await fs.realpath(target);
   } catch {
-    throw new FileProblem('unwritable', MESSAGES.danglingLink);
+    throw new FileProblem('unwritable', t('io.dangling-link'));
   }
 }
 
@@ -117,7 +111,7 @@ export async function writeFileSafely(target: string, content: string | Uint8Arr
     }
   } catch (error) {
     if (error instanceof FileProblem) throw error;
-    throw new FileProblem('unwritable', MESSAGES.unwritable);
+    throw new FileProblem('unwritable', ioErrorMessage(error));
   }
 }
 
@@ -189,7 +183,7 @@ export async function withFileLock<T>(target: string, edit: () => Promise<T>): P
       onCompromised: () => {},
     });
   } catch {
-    throw new FileProblem('busy', MESSAGES.busy(lockPath));
+    throw new FileProblem('busy', t('io.busy', { lock: lockPath }));
   }
   try {
     return await edit();

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { CommanderError as CommanderErrorType } from 'commander';
 import { chooseLanguage, LANGUAGES, setLanguage, t } from '../i18n/index.js';
 import { ioErrorMessage, isIoError } from '../io-error.js';
-import { parseStatus, STATUSES, type Status } from '../registry/status.js';
+import { statusChoices } from '../registry/status.js';
 
 let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
 
@@ -21,15 +21,6 @@ function positiveNumber(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t('cli.positive-number'));
   return Number(value);
 }
-
-/** 已完成, 完成 or done: the registry's word either way. */
-function statusWord(value: string): Status {
-  const status = parseStatus(value);
-  if (!status) throw new InvalidArgumentError(t('cli.commander.allowed-choices', { choices: statusChoices() }));
-  return status;
-}
-
-const statusChoices = () => STATUSES.map((id) => t('cli.status.choice', { id, word: t(`report.status.${id}`) })).join(t('cli.list-separator'));
 
 type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 
@@ -50,7 +41,7 @@ export async function run(argv: string[]): Promise<void> {
   const [{ localize }, { columns, wrapText }] = await Promise.all([import('./help.js'), import('./terminal.js')]);
   // as CommonJS: an ES import of commander costs start-up time in export detection
   const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
-  const { Argument, Command, CommanderError, Option } = commander;
+  const { Command, CommanderError, Option } = commander;
   InvalidArgumentError = commander.InvalidArgumentError;
   const formatOption = (choices: string[], fallback: string) => new Option('-f, --format <format>', t('cli.format')).choices(choices).default(fallback);
   const unitsOption = () => new Option('-u, --units <file|dir>', t('cli.units-help'));
@@ -112,7 +103,7 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(unitsOption())
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
-    .option('--today <date>', '以这一天为今天（YYYY-MM-DD）检查完成日期，默认取本机所在时区的日期')
+    .option('--today <date>', t('cli.validate.today'))
     .addHelpText('after', after(t('cli.validate.after')))
     .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string }) => {
       const { validateCommand } = await import('./validate.js');
@@ -155,14 +146,14 @@ export async function run(argv: string[]): Promise<void> {
     .description(t('cli.status.description'))
     .argument('<registry>', t('cli.status.registry'))
     .argument('<task-id>', t('cli.status.task-id'))
-    .addArgument(new Argument('<status>', t('cli.status.status', { choices: statusChoices() })).argParser(statusWord))
+    .argument('<status>', t('cli.status.status', { choices: statusChoices() }))
     .option('--on <date>', t('cli.status.on'))
     .option('--note <text>', t('cli.status.note'))
     .option('--by <unit>', t('cli.status.by'))
-    .option('--today <date>', '以这一天为今天（YYYY-MM-DD），默认取本机所在时区的日期')
+    .option('--today <date>', t('cli.status.today'))
     .addOption(unitsOption())
     .addHelpText('after', after(t('cli.status.after')))
-    .action(async (registry: string, taskId: string, status: Status, options: { on?: string; note?: string; by?: string; units?: string; today?: string }) => {
+    .action(async (registry: string, taskId: string, status: string, options: { on?: string; note?: string; by?: string; units?: string; today?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(registry, taskId, status, options);
     });

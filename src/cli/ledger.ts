@@ -8,7 +8,7 @@ import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { reportFormatters } from '../format/report.js';
 import { planImport, type LedgerReturn, type TargetRegistry } from '../ledger/returns.js';
 import { ledgerReport, ledgerSheets, STATUS_WORD } from '../ledger/rows.js';
-import { writeFileSafely } from '../safe-file.js';
+import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import { toPosix } from './files.js';
 import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
 
@@ -113,17 +113,38 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
   const names = await readdir(options.into).catch(() => null);
   if (!names) return fail('ledger import', MESSAGES.noRegistries(options.into));
   const targets: TargetRegistry[] = [];
-  for (const name of names.filter((n) => /\.(ya?ml|json)$/i.test(n)).sort()) {
+  const read = new Map<string, TextFile>();
+  // hidden files (.name.base.yaml, what --update merges against) are no registries
+  for (const name of names.filter((n) => !n.startsWith('.') && /\.(ya?ml|json)$/i.test(n)).sort()) {
     const file = toPosix(path.join(options.into, name));
-    targets.push({ file, text: await readFile(file, 'utf8') });
+    try {
+      const registry = await readTextFile(file);
+      read.set(file, registry);
+      targets.push({ file, text: registry.text });
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      unreadable(file, error.message);
+    }
   }
 
   const plan = planImport(returns, targets);
+  if (!options.dryRun) {
+    for (const write of plan.writes) {
+      // under the registry's lock, on what is there now: an edit made since the plan was read is kept
+      await withFileLock(write.file, async () => {
+        const now = await readTextFile(write.file);
+        const after = now.text === write.before ? write.after : planImport(returns, [{ file: write.file, text: now.text }]).writes[0]?.after;
+        if (after !== undefined) await writeFileSafely(write.file, encodeText(after, read.get(write.file) ?? now));
+      }).catch((error: unknown) => {
+        if (!(error instanceof FileProblem)) throw error;
+        unreadable(write.file, error.message);
+      });
+    }
+  }
   const diagnostics = [...problems, ...plan.diagnostics];
   process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
   const lines = plan.changes.map((c) => MESSAGES.change(Boolean(options.dryRun), c.file, c.task, STATUS_WORD[c.from], STATUS_WORD[c.to], c.notes.length, c.places.join('、')));
   process.stdout.write(`${lines.length > 0 ? lines.join('\n') : MESSAGES.nothing}\n${options.dryRun ? `${MESSAGES.dryRun}\n` : ''}`);
-  if (!options.dryRun) for (const write of plan.writes) await writeFileSafely(write.file, write.after);
   if (problems.length > 0) return 2;
   return diagnostics.length > 0 ? 1 : 0;
 }

@@ -4,7 +4,9 @@ import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { isCalendarDay } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
-import { EditError, setTaskStatus, STATUS_WORDS, type Status } from '../registry/edit.js';
+import { t } from '../i18n/index.js';
+import { EditError, setTaskStatus } from '../registry/edit.js';
+import { parseStatus, statusChoices } from '../registry/status.js';
 import type { Registry } from '../registry/types.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
 import { checkProgress } from '../validate/rules.js';
@@ -19,16 +21,6 @@ export interface StatusCommandOptions {
   today?: string;
 }
 
-const LABELS: Record<Status, string> = { open: '未开始', in_progress: '推进中', done: '已完成', dropped: '已取消' };
-
-const MESSAGES = {
-  notADay: (flag: string, value: string) => `${flag} ${value} 不是一个日子：请写成 YYYY-MM-DD`,
-  unknownStatus: (word: string) => `没有“${word}”这种状态：可写 ${Object.keys(STATUS_WORDS).join('、')}`,
-  unknownUnit: (by: string, meant?: string) => `台账及其单位名录里没有单位“${by}”${meant ? `（是否是“${meant}”？）` : ''}`,
-  done: (file: string, id: string, status: Status, on: string, noted: boolean) =>
-    `${file}：任务 ${id} 已记为${LABELS[status]}${status === 'done' ? `（完成日期 ${on}）` : ''}${noted ? '，已记下进展' : ''}\n`,
-};
-
 export async function statusCommand(file: string, taskId: string, word: string, options: StatusCommandOptions): Promise<number> {
   const problems: Diagnostic[] = [];
   const report = (code: number) => {
@@ -39,15 +31,18 @@ export async function statusCommand(file: string, taskId: string, word: string, 
     problems.push(diagnostic(file, position, rule, 'error', message));
     return report(code);
   };
-  const status = Object.hasOwn(STATUS_WORDS, word) ? STATUS_WORDS[word]! : null;
-  if (!status) return refuse('invalid-value', MESSAGES.unknownStatus(word), 2);
+  // an unknown word is the schema's invalid-value, as validate would say of it
+  const status = parseStatus(word);
+  if (!status) return refuse('invalid-value', t('cli.status.unknown-word', { word, choices: statusChoices() }), 2);
   // --on dates a task done or a note; --by names who sent the note: alone they would do nothing
   if (options.on !== undefined && status !== 'done' && !options.note) return usageError('status', 'cli.status.on-unused');
   if (options.by !== undefined && !options.note) return usageError('status', 'cli.status.by-without-note');
-  if (options.today !== undefined && !isCalendarDay(options.today)) return refuse('invalid-format', MESSAGES.notADay('--today', options.today), 2);
+  // a day that is none is bad usage (exit 2), named by the rule validate gives such a day
+  for (const [flag, value] of [['--today', options.today], ['--on', options.on]] as const) {
+    if (value !== undefined && !isCalendarDay(value)) return refuse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'impossible-date' : 'invalid-format', t('cli.status.not-a-day', { flag, value }), 2);
+  }
   const today = options.today ?? localToday(process.env);
   const on = options.on ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return refuse('invalid-format', MESSAGES.notADay('--on', on), 2);
   // the task as the edit leaves it, checked as validate checks it
   const edited = { status, ...(status === 'done' ? { done_on: on } : {}), ...(options.note ? { progress: [{ date: on, note: options.note }] } : {}) };
   for (const problem of checkProgress(edited, taskId, today)) problems.push(diagnostic(file, { line: 1, column: 1 }, problem.rule, 'error', problem.message, problem.suggestion));
@@ -68,7 +63,7 @@ export async function statusCommand(file: string, taskId: string, word: string, 
         const known = directory ? resolveUnit(directory, by)?.name : undefined;
         if (!known && !named.includes(by)) {
           const meant = closestName(by, [...named, ...(directory ? directory.units.map((u) => u.name) : [])]);
-          return refuse('unknown-unit', MESSAGES.unknownUnit(by, meant ?? undefined), 2);
+          return refuse('unknown-unit', t('cli.status.no-unit', { unit: by, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' }), 2);
         }
         by = known ?? by;
       }
@@ -80,7 +75,15 @@ export async function statusCommand(file: string, taskId: string, word: string, 
         return refuse(error.rule, error.message, error.rule === 'unknown-task' ? 2 : 1, positionOf(read.text, error.offset));
       }
       await writeFileSafely(file, encodeText(text, read));
-      process.stderr.write(MESSAGES.done(file, taskId, status, on, Boolean(options.note)));
+      process.stderr.write(
+        `${t('cli.status.done', {
+          file,
+          task: taskId,
+          status: t(`report.status.${status}`),
+          on: status === 'done' ? t('cli.status.done-on', { on }) : '',
+          noted: options.note ? t('cli.status.noted') : '',
+        })}\n`,
+      );
       return 0;
     });
   } catch (error) {

@@ -122,7 +122,10 @@ export const zh = {
     '示例：\n' +
     '  $ safety-tasks status registries/001.yaml 3.11 已完成 --on 2024-12-20\n' +
     '  $ safety-tasks status registries/001.yaml 4.12 进行中 --note 完成矿山隐患排查 --by 市应急局',
-  'cli.status.on-not-a-day': '--on {on} 不是一个日期：请写成 YYYY-MM-DD',
+  'cli.status.not-a-day': '{flag} {value} 不是日历上有的日子：请写成 YYYY-MM-DD',
+  'cli.status.unknown-word': '没有“{word}”这种状态：可选的是 {choices}',
+  'cli.status.today': '以这一天为今天（YYYY-MM-DD），默认取本机所在时区的日期',
+  'cli.validate.today': '以这一天为今天（YYYY-MM-DD）检查完成日期，默认取本机所在时区的日期',
   'cli.status.on-unused': '--on 只用于“已完成”的完成日期或进展的日期：请同时给出 --note，或把状态设为已完成',
   'cli.status.by-without-note': '--by 是进展的报送单位：请同时给出 --note',
   'cli.status.cannot-read': '无法读取 {file}：{reason}',
@@ -298,7 +301,10 @@ export const en: Record<keyof typeof zh, Entry> = {
     'Examples:\n' +
     '  $ safety-tasks status registries/001.yaml 3.11 done --on 2024-12-20\n' +
     '  $ safety-tasks status registries/001.yaml 4.12 in_progress --note 完成矿山隐患排查 --by 市应急局',
-  'cli.status.on-not-a-day': '--on {on} is not a day: write it YYYY-MM-DD',
+  'cli.status.not-a-day': '{flag} {value} is not a day of the calendar: write it YYYY-MM-DD',
+  'cli.status.unknown-word': 'there is no status "{word}": choose one of {choices}',
+  'cli.status.today': 'take this day (YYYY-MM-DD) as today; by default the local date of this machine',
+  'cli.validate.today': 'check done_on against this day (YYYY-MM-DD) as today; by default the local date of this machine',
   'cli.status.on-unused': '--on dates a task done or a progress note: give --note too, or set the status to done',
   'cli.status.by-without-note': '--by names who reports progress: give --note too',
   'cli.status.cannot-read': 'cannot read {file}: {reason}',

@@ -15,6 +15,9 @@ export const zh = {
   'io.EBUSY': '文件正被其他程序占用',
   'io.not-a-file': '不是文件，也不是文件夹',
   'io.other': '无法读写它（{code}）',
+  'io.not-utf8': '不是 UTF-8 编码的文本（可能是 GBK）：请先另存为 UTF-8，本程序不会改写它',
+  'io.dangling-link': '是指向不存在文件的符号链接',
+  'io.busy': '正被另一个程序修改（锁文件 {lock}），请稍后再试',
 } satisfies Record<string, Entry>;
 
 export const en: Record<keyof typeof zh, Entry> = {
@@ -31,4 +34,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'io.EBUSY': 'the file is in use by another program',
   'io.not-a-file': 'not a file or directory',
   'io.other': 'cannot be read or written ({code})',
+  'io.not-utf8': 'not UTF-8 text (GBK perhaps?): save it as UTF-8 first; it is never rewritten',
+  'io.dangling-link': 'is a symbolic link to a file that is not there',
+  'io.busy': 'another program is changing it (lock file {lock}): try again shortly',
 };

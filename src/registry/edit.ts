@@ -10,20 +10,6 @@ import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMa
 export type { Status } from './status.js';
 import type { Status } from './status.js';
 
-/** The words a clerk may give `status`, in Chinese or as the registry writes them. */
-export const STATUS_WORDS: Readonly<Record<string, Status>> = {
-  open: 'open',
-  未开始: 'open',
-  in_progress: 'in_progress',
-  推进中: 'in_progress',
-  进行中: 'in_progress',
-  done: 'done',
-  已完成: 'done',
-  完成: 'done',
-  dropped: 'dropped',
-  已取消: 'dropped',
-};
-
 const MESSAGES = {
   notYaml: (reason: string) => `台账不是有效的 YAML：${reason}`,
   noTasks: '台账里没有 tasks 列表',

@@ -1,4 +1,5 @@
 /** A task's status as people write it: the registry's word (done) or a Chinese one (已完成, 完成). */
+import { t } from '../i18n/index.js';
 import type { Task } from './types.js';
 
 export type Status = Task['status'];
@@ -26,3 +27,6 @@ export function parseStatus(word: string): Status | null {
   if ((STATUSES as string[]).includes(trimmed.toLowerCase())) return trimmed.toLowerCase() as Status;
   return WORDS[trimmed] ?? null;
 }
+
+/** The statuses as a clerk may write them, for help and for refusing a word: 未开始（open）、… */
+export const statusChoices = (): string => STATUSES.map((id) => t('cli.status.choice', { id, word: t(`report.status.${id}`) })).join(t('cli.list-separator'));

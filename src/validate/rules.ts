@@ -111,9 +111,9 @@ export interface ProgressProblem {
 export function checkProgress(task: Record<string, unknown>, name: string, today: string): ProgressProblem[] {
   const problems: ProgressProblem[] = [];
   const day = (path: Path, value: unknown, future: string) => {
-    if (isDateShaped(value) && !isDay(value)) problems.push({ path, rule: 'impossible-date', message: `${value} 不是日历上有的日子` });
+    if (isDateShaped(value) && !isDay(value)) problems.push({ path, rule: 'impossible-date', message: t('validate.impossible-date', { value: String(value) }) });
     else if (isDay(value) && value > today) {
-      problems.push({ path, rule: future, message: future === 'done-in-future' ? t('validate.done-in-future', { task: name, doneOn: value, today }) : `任务 ${name}：${value} 晚于今天（${today}）` });
+      problems.push({ path, rule: future, message: future === 'done-in-future' ? t('validate.done-in-future', { task: name, doneOn: value, today }) : t('validate.progress-in-future', { task: name, date: value, today }) });
     }
   };
   if (task.status === 'done' && task.done_on === undefined) {

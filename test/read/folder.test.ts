@@ -54,7 +54,9 @@ describe('a downloads folder', () => {
       `${shown('照片.png')}:1:1  错误  是图片（PNG），没有文字：请先做文字识别（OCR），得到文本文件后再读取 (转换命令：tesseract 照片.png 照片 -l chi_sim（生成同名 .txt 文件）)  unsupported-input`,
       `${shown('管道')}:1:1  错误  是命名管道（FIFO），不是普通文件：未读取  unreadable-input`,
     ]);
-    expect(readdirSync(out).sort()).toEqual(['任务分工表.yaml', '打印版.yaml', '方案.yaml', '要点.yaml', '通知.yaml'].sort());
+    const written = ['任务分工表', '打印版', '方案', '要点', '通知'];
+    // each registry with its hidden base, what --update merges against
+    expect(readdirSync(out).sort()).toEqual(written.flatMap((name) => [`${name}.yaml`, `.${name}.base.yaml`]).sort());
     const registry = (name: string) => parse(readFileSync(path.join(out, name), 'utf8'));
     expect(registry('通知.yaml').document.source.kind).toBe('html');
     expect(registry('方案.yaml').document.source.kind).toBe('docx');
