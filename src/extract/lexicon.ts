@@ -73,6 +73,18 @@ export function roleOfLabel(label: string): Role | null {
   return (['lead', 'support', 'joint'] as const).find((role) => LABEL_AT_END[role].test(label)) ?? null;
 }
 
+/**
+ * Words of a task table's column headers (表头) that name no units: a cell is
+ * a number column when it is one of `number`, else the first kind whose word it holds.
+ */
+export const TABLE_COLUMN_WORDS = {
+  /** the row's number, or its group (分组: 第一组, 第二组 of a 督查组分组表) */
+  number: ['序号', '编号', '序', '分组', '组别', '组次'],
+  progress: ['进展', '完成情况'],
+  deadline: ['时限', '时间', '期限', '节点'],
+  task: ['任务', '内容', '事项', '措施', '工作', '要求', '名称', '项目', '工程'],
+} as const;
+
 /** Endings of unit names (单位名称的后缀): bureaus, committees, offices, groups, operators. */
 export const UNIT_SUFFIXES: readonly string[] = [
   '企业', '学校', '幼儿园', '局', '委', '办', '厅', '部', '室', '处', '科', '院', '所', '站', '馆', '台', '中心', '支队', '大队', '总队', '中队', '队',

@@ -154,7 +154,8 @@ export function buildOutline(markers: Marker[], bodyEnd: number, text = ''): { r
   const headingLine = (k: number) => {
     const lineEnd = text.indexOf('\n', markers[k]!.end);
     const line = text.slice(markers[k]!.end, lineEnd < 0 ? text.length : lineEnd).trim();
-    return line.length >= 2 && line.length <= 20 && !/[,;。]/.test(line);
+    // a heading may hold a comma (加强值守,准确及时上报事故信息); a sentence it may not
+    return line.length >= 2 && line.length <= 24 && !/[;。:]/.test(line);
   };
   for (const [k, marker] of markers.entries()) {
     const rank = RANK[marker.style];

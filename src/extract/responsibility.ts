@@ -36,7 +36,8 @@ const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责
  */
 export function responsibilityOutsideClauses(
   content: string,
-  hasHeading: boolean,
+  /** the item's heading sentence or line (folded), which the units may follow */
+  itemHeading: string | null,
   /** the headings above the item, nearest first */
   headings: string[],
   options: ClauseOptions,
@@ -58,10 +59,10 @@ export function responsibilityOutsideClauses(
   if (union && (union.sentences > 1 || !run)) return union.responsibility;
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
-  const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
+  const heading = itemHeading && joined.startsWith(itemHeading) ? itemHeading : '';
   const headingUnits = unitsNamedBy(heading);
   if (headingUnits) return { lead: headingUnits, support: [], doubtful: [], text: heading, form: 'heading' };
-  const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
+  const body = heading ? joined.slice(heading.length).replace(/^。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
   // after a time or condition that opens the item, the unit that acts (6月16日，县应急局组织…; 清明节期间，县林业局要…)

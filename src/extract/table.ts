@@ -5,7 +5,7 @@
  */
 import type { Task } from '../registry/types.js';
 import { joinBroken, splitUnits } from './clause.js';
-import { roleOfLabel } from './lexicon.js';
+import { alternation, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
 
@@ -33,15 +33,16 @@ export interface TaskTable {
 }
 
 const HEADER_CELL: [RegExp, Column][] = [
-  [/^(?:序号|编号|序)$/, 'number'],
-  [/进展|完成情况/, 'progress'],
-  [/时限|时间|期限|节点/, 'deadline'],
-  [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
+  [new RegExp(`^(?:${alternation(TABLE_COLUMN_WORDS.number)})$`), 'number'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.progress)), 'progress'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.deadline)), 'deadline'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.task)), 'task'],
 ];
 const UNIT_COLUMN = { lead: 'lead', support: 'support', joint: 'responsible' } as const;
 
-/** What a header cell names: a unit column by the lexicon's labels, else by the words above. */
-function columnOf(name: string): Column {
+/** What a header cell names: a unit column by the lexicon's labels, else by the column words (a stray space in 分 组 aside). */
+function columnOf(cell: string): Column {
+  const name = cell.replace(/\s+/g, '');
   const role = roleOfLabel(name);
   if (role) return UNIT_COLUMN[role];
   return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
@@ -70,7 +71,8 @@ function columnsOf(cells: string[]): Column[] | null {
     return columnOf(name);
   });
   const assigns = columns.includes('lead') || columns.includes('responsible');
-  return columns.includes('task') && assigns ? columns : null;
+  // a table of groups (分组 | 督查组牵头单位 | 督查单位) has no task column: each numbered row is a task all the same
+  return assigns && (columns.includes('task') || columns[0] === 'number') ? columns : null;
 }
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
@@ -80,10 +82,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
   let current: Open | null = null;
   let last: Open | null = null;
   let pending: { table: Open; cells: string[]; start: number; end: number } | null = null;
-  let at = from;
-  for (const line of text.slice(from, to).split('\n')) {
-    const start = at;
-    at += line.length + 1;
+  for (const { line, start, end: lineEnd } of rowLines(text, from, to)) {
     const separator = separatorOf(line);
     if (!separator) {
       // a table broken over pages goes on after 续表 and its header printed again
@@ -99,7 +98,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
         current = last;
         continue;
       }
-      current = { table: { start, end: start + line.length, rows: [] }, columns, header: joinBroken(line), bordered };
+      current = { table: { start, end: lineEnd, rows: [] }, columns, header: joinBroken(line), bordered };
       last = current;
       tables.push(current.table);
       continue;
@@ -113,23 +112,23 @@ export function findTables(text: string, from: number, to: number, options: { fi
     if (open) {
       if (open.cells.length + cells.length - 1 === row.columns.length) {
         cells = [...open.cells.slice(0, -1), `${open.cells.at(-1)}${cells[0]}`, ...cells.slice(1)];
-        addRow(row, open.start, cells, start + line.length);
+        addRow(row, open.start, cells, lineEnd);
         continue;
       }
       addRow(row, open.start, open.cells, open.end);
     }
     if (cells.length < row.columns.length && /^\d+$/.test(cells[0] ?? '')) {
-      pending = { table: row, cells, start, end: start + line.length };
+      pending = { table: row, cells, start, end: lineEnd };
       continue;
     }
-    addRow(row, start, cells, start + line.length);
+    addRow(row, start, cells, lineEnd);
   }
   if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
   return tables.filter((t) => t.rows.length > 0);
 
   function addRow(into: Open, rowStart: number, raw: string[], end: number) {
     // a merged 牵头单位 or 完成时限 cell is printed once, in its first row: an empty one below carries it on
-    const aligned = raw.length < into.columns.length ? [...Array(into.columns.length - raw.length).fill(''), ...raw] : raw;
+    const aligned = alignedCells(raw, into.columns);
     const cells = aligned.map((c, i) => (c.trim() === '' && MERGED.has(into.columns[i]!) && into.previous ? into.previous[i] ?? '' : c));
     // a line whose only words continue the task cell (a cell wrapped onto a line of its own) belongs to the row above
     const last = into.table.rows[into.table.rows.length - 1];
@@ -149,12 +148,52 @@ export function findTables(text: string, from: number, to: number, options: { fi
   }
 }
 
+/** A row's number, in a 序号 or 分组 column: `3`, `第三组`, `第3项`. */
+const ROW_NUMBER = /^(?:第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[组项条]?)$/;
+
+/**
+ * A row with fewer cells than the header lost some: one that opens with its
+ * number lost empty cells at its end (备注); any other lost its number, and lines up from the right.
+ */
+function alignedCells(cells: string[], columns: Column[]): string[] {
+  if (cells.length >= columns.length) return cells;
+  const missing = Array(columns.length - cells.length).fill('');
+  return columns[0] === 'number' && ROW_NUMBER.test((cells[0] ?? '').replace(/\s+/g, '')) ? [...cells, ...missing] : [...missing, ...cells];
+}
+
+/**
+ * The lines of `text[from, to)` a table's rows are read from. A table flattened
+ * one cell a line, each cell after the first opening with a bar (`第一组⏎| 市安监局⏎| 雁塔区`),
+ * is read as one line a row: a line holding only a bar cell continues the line above.
+ */
+function rowLines(text: string, from: number, to: number): { line: string; start: number; end: number }[] {
+  const lines: { line: string; start: number; end: number }[] = [];
+  let at = from;
+  let joinable = false;
+  for (const line of text.slice(from, to).split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const barCell = /^[ \t\u3000]*[|｜][^|｜]*$/.test(line) && line.trim() !== '|';
+    const previous = lines[lines.length - 1];
+    if (barCell && joinable && previous) {
+      previous.line += line.trim();
+      previous.end = start + line.length;
+      continue;
+    }
+    // a cell opens a joinable line when it holds no bar itself; the bar cells after it join on
+    joinable = line.trim() !== '' && (barCell ? false : !/[|｜\t]/.test(line));
+    lines.push({ line, start, end: start + line.length });
+  }
+  return lines;
+}
+
 function readRow(cells: string[], columns: Column[], start: number, end: number, position: number, firstListedLeads: boolean): TableRow | null {
   // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
-  const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
+  const aligned = alignedCells(cells, columns);
   const cell = (column: Column) =>
     columns.flatMap((c, i) => (c === column ? [joinBroken(aligned[i] ?? '')] : [])).filter(Boolean).join('，');
-  const task = cell('task');
+  // (a table of groups has no task column: the row's own cells say what the group is)
+  const task = columns.includes('task') ? cell('task') : aligned.filter((c, i) => columns[i] !== 'number' && c.trim()).map((c) => joinBroken(c)).join(' ');
   if (!task) return null;
   // inside a cell, units may be separated by spaces alone
   const cellText = (column: Column) => columns.flatMap((c, i) => (c === column ? [(aligned[i] ?? '').trim()] : [])).filter(Boolean).join(' ');
