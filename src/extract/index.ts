@@ -15,7 +15,7 @@ import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
-import { findTables, withProgress } from './table.js';
+import { findSpacedTables, findTables, withProgress, type SpacedTable, type TaskTable } from './table.js';
 import { taskOfRow, tasksOfItem } from './tasks.js';
 
 export interface ExtractInput {
@@ -75,7 +75,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
 
   const placed: { at: number; task: Task }[] = [];
   for (const part of bodyParts(notice, meta.bodyStart)) {
-    const tables = findTables(notice.text, part.start, part.end, clauseOptions);
+    const barred = findTables(notice.text, part.start, part.end, clauseOptions);
+    const spaced = findSpacedTables(notice.norm, part.start, part.end, clauseOptions).filter((s) => !barred.some((b) => s.start < b.end && b.start < s.end));
+    const tables: (TaskTable & Partial<SpacedTable>)[] = [...barred, ...spaced];
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
     const outline = buildOutline(markers, part.end, notice.norm);
@@ -102,13 +104,20 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       if (holder && skipped.has(holder)) continue;
       // an item that is only a heading above its table gives way to the rows; one with words of its own stays a task
       const own = holder ? joinBroken(notice.text.slice(holder.marker.end, table.start)) : '';
-      if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
-      const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
+      if (holder && !table.attachment && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
+      // an attachment printed inline after an item ends the item, and its rows number afresh
+      const attachment = holder && table.attachment ? table.attachment : null;
+      if (attachment) holder!.contentEnd = Math.min(holder!.contentEnd, attachment.at);
+      const idPrefix = attachment ? `${attachment.label}.` : holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
       for (const row of table.rows) {
         // the 进展情况 cell as printed, as every other phrase of the registry
         const progress = row.progress ? locator(notice).find(row.progress, row.start, row.end)?.printed ?? row.progress : row.progress;
-        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), progress, reportedOn) });
+        const task = taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path);
+        if (table.guessed?.has(row)) {
+          diagnostics.push(diagnostic(input.path, { line: task.line, column: 1 }, 'table-cells-guessed', 'info', t('extract.table-cells-guessed', { id: task.id, units: task.lead.join('、') })));
+        }
+        placed.push({ at: row.start, task: withProgress(task, progress, reportedOn) });
       }
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));

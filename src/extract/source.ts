@@ -109,6 +109,11 @@ function chunkMarkers(source: string): Range[] {
   };
   let at = 0;
   for (const line of source.split('\n')) {
+    // a page's own lines (第 2 页 共 4 页) and blank ones may stand between two chunks
+    if (run.length > 0 && /^[ \t\u3000]*(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?[ \t\u3000]*)?$/.test(line)) {
+      at += line.length + 1;
+      continue;
+    }
     const m = /^[ \t\u3000]*(\d{1,3})、/.exec(line);
     const previous = run[run.length - 1];
     const continues = previous && previous.line.length >= 60 && !/[。！？；：!?;:”」）)]\s*$/.test(previous.line);

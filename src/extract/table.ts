@@ -4,7 +4,7 @@
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
 import type { Task } from '../registry/types.js';
-import { joinBroken, splitUnits } from './clause.js';
+import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits } from './clause.js';
 import { alternation, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
@@ -216,6 +216,96 @@ function readRow(cells: string[], columns: Column[], start: number, end: number,
     responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
     timeLimit: cell('deadline'),
     progress: cell('progress'),
+  };
+}
+
+export interface SpacedTable extends TaskTable {
+  /** rows whose units were shared out between two unit columns by position */
+  guessed: Set<TableRow>;
+  /** the 附件 printed inline before the table, where the table is one */
+  attachment?: { at: number; label: string };
+}
+
+/**
+ * Task tables flattened into text with spaces alone (a 文库 page: `序号 工作任务
+ * 牵头单位 配合单位 完成时限 1 开展… 县住建局 县市场监管局 2025年6月底前 2 …`):
+ * a header of column labels, read by the lexicon, then rows each opening with
+ * its number in turn. A row's cells are told apart by what they hold: the task's
+ * words, then the units (the first unit-list the 牵头单位 cell, the rest the
+ * other unit column), then its time limit.
+ */
+export function findSpacedTables(norm: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): SpacedTable[] {
+  const tables: SpacedTable[] = [];
+  const tokens = [...norm.slice(from, to).matchAll(/\S+/g)].map((m) => ({ word: m[0], start: from + m.index, end: from + m.index + m[0].length }));
+  for (let i = 0; i < tokens.length; i++) {
+    if (columnOf(tokens[i]!.word) !== 'number') continue;
+    const columns: Column[] = ['number'];
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      const column = columnOf(tokens[j]!.word);
+      if (column === 'number' || (column === 'other' && !/^[\u4e00-\u9fff]{2,4}$/.test(tokens[j]!.word))) break;
+      columns.push(column);
+    }
+    const assigns = columns.some((c) => c === 'lead' || c === 'responsible');
+    if (columns.length < 3 || !columns.includes('task') || !assigns || tokens[j]?.word !== '1') continue;
+    // an attachment printed inline before its table (…2025年4月2日 附件 平川县…任务清单 序号 …)
+    const before = norm.slice(Math.max(from, tokens[i]!.start - 80), tokens[i]!.start);
+    const label = /附件\s*(\d{0,2})\s*[:：]?\s*[^\s\d][^\n]{0,60}?\s*$/.exec(before);
+    const attachment = label ? { at: tokens[i]!.start - before.length + label.index, label: `附件${label[1]}` } : undefined;
+    const table = { start: tokens[i]!.start, end: tokens[j - 1]!.end, rows: [] as TableRow[], guessed: new Set<TableRow>(), ...(attachment ? { attachment } : {}) };
+    // each row runs to the next row's number, standing alone (not 第 2 页)
+    const starts: number[] = [];
+    for (let k = j, n = 1; k < tokens.length; k++) {
+      if (tokens[k]!.word === String(n) && !/^第$|^共$/.test(tokens[k - 1]?.word ?? '')) {
+        starts.push(k);
+        n++;
+      }
+    }
+    for (const [r, k] of starts.entries()) {
+      const cells = tokens.slice(k + 1, starts[r + 1] ?? tokens.length);
+      const row = spacedRow(cells, columns, r + 1, tokens[k]!.start, options.firstListedLeads ?? false);
+      if (!row) break;
+      table.rows.push(row.row);
+      if (row.guessed) table.guessed.add(row.row);
+      table.end = row.row.end;
+    }
+    if (table.rows.length > 0) tables.push(table);
+    i = tokens.findIndex((t) => t.start >= table.end) - 1;
+    if (i < 0) break;
+  }
+  return tables;
+}
+
+/** A unit cell: one name or a list (市应急委、安委会各成员单位), or a dash or 无 for none. */
+const isUnitCell = (word: string, first: boolean) =>
+  /^[—–\-/无]+$/.test(word) ? !first : splitUnits(word).length > 0 && splitUnits(word).every(looksLikeUnit) && (!first || PLACE_OPENING.test(word));
+
+function spacedRow(
+  cells: { word: string; start: number; end: number }[],
+  columns: Column[],
+  position: number,
+  start: number,
+  firstListedLeads: boolean,
+): { row: TableRow; guessed: boolean } | null {
+  const first = cells.findIndex((c, i) => i > 0 && isUnitCell(c.word, true));
+  const unitsAt = first < 0 ? cells.length : first;
+  let after = unitsAt;
+  while (after < cells.length && isUnitCell(cells[after]!.word, false)) after++;
+  const task = joinBroken(cells.slice(0, unitsAt).map((c) => c.word).join(' '));
+  if (!task) return null;
+  const unitCells = cells.slice(unitsAt, after).map((c) => c.word).filter((w) => !/^[—–\-/无]+$/.test(w));
+  // what follows the units is the time limit, one phrase; words after it (a colophon, a page line) are no part of the row
+  const limit = columns.includes('deadline') && after < cells.length ? cells[after]! : null;
+  const last = limit ?? cells[Math.max(unitsAt, after) - 1] ?? cells[cells.length - 1]!;
+  const unitsOf = (words: string[]) => words.flatMap((w) => splitUnits(w));
+  const hasLead = columns.includes('lead');
+  const [head, ...rest] = unitCells;
+  const lead = hasLead ? unitsOf(head ? [head] : []) : firstListedLeads ? unitsOf(unitCells).slice(0, 1) : unitsOf(unitCells);
+  const support = hasLead ? unitsOf(rest) : firstListedLeads ? unitsOf(unitCells).slice(1) : [];
+  const guessed = hasLead && columns.filter((c) => c === 'lead' || c === 'responsible' || c === 'support').length > 1 && unitCells.length > 1;
+  return {
+    row: { start, end: last.end, position, task, lead, support, responsibility: unitCells.join(' '), timeLimit: limit?.word ?? '', progress: '' },
+    guessed,
   };
 }
 
