@@ -10,6 +10,7 @@ import type { Attachment, InputKind, Registry, Task } from '../registry/types.js
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
+import { foldForMatching } from './fold.js';
 import { locator } from './ground.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
@@ -129,6 +130,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       tasksOf.set(leaf, tasks);
       for (const task of tasks) placed.push({ at: leaf.marker.start, task });
     });
+    shareClosingClauses(tasksOf, notice);
     reportMissingClauses(tasksOf, notice, diagnostics, input.path);
   }
   const directory = input.units?.(meta.jurisdiction) ?? null;
@@ -197,6 +199,32 @@ function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end:
     parts.push({ start: m.index + m[0].length, end: notice.text.length, prefix: `附件${m[1] ?? ''}.` });
   }
   return parts;
+}
+
+/** A clause on a line of its own, closing the last of an item's sub-items: `(1)…(4)…⏎(责任单位:…)`. */
+const CLOSING_CLAUSE = /\n[ \t]*\(([^\n]+)\)[ \t。]*\s*$/;
+
+/**
+ * A clause on a line of its own after the last sub-item of an item names the
+ * units of all its sub-items: those that name none take it.
+ */
+function shareClosingClauses(tasksOf: Map<OutlineNode, Task[]>, notice: NoticeText): void {
+  const parents = new Set([...tasksOf.keys()].map((item) => item.parent).filter((p): p is OutlineNode => p !== null));
+  for (const parent of parents) {
+    const items = parent.children.filter((child) => tasksOf.has(child));
+    const last = items[items.length - 1];
+    if (!last || items.length < 2 || items.length !== parent.children.length) continue;
+    const [closing, ...more] = tasksOf.get(last)!;
+    const clause = CLOSING_CLAUSE.exec(notice.text.slice(last.marker.end, last.contentEnd));
+    if (!closing || more.length > 0 || closing.form !== 'clause' || !clause || joinBroken(clause[1]!) !== joinBroken(foldForMatching(closing.responsibility_text ?? ''))) continue;
+    for (const item of items.slice(0, -1)) {
+      for (const task of tasksOf.get(item)!) {
+        if (task.lead.length + task.support.length > 0) continue;
+        Object.assign(task, { lead: closing.lead, support: closing.support, responsibility_text: closing.responsibility_text, form: 'clause' });
+        if (closing.spans?.units) task.spans = { ...task.spans!, units: closing.spans.units };
+      }
+    }
+  }
 }
 
 /** An item naming no unit, where most items beside it (same heading) name one, is probably misread. */

@@ -94,6 +94,9 @@ export const UNIT_SUFFIXES: readonly string[] = [
   '村委会', '居委会', '分局', '派出所', '供电公司', '营业部', '武警',
 ];
 
+/** Heads a list of bare names shares (`由公安、交通部门负责` is 公安部门 and 交通部门; `铁路、水利等部门`). */
+export const SHARED_HEADS: readonly string[] = ['部门', '单位', '主管部门', '监管部门'];
+
 /** The one-character endings of unit names, for telling where a name ends in a run of names (市应急局 市公安局). */
 export const UNIT_LAST_CHARS = [...new Set(UNIT_SUFFIXES.map((s) => s[s.length - 1]!))].join('');
 

@@ -65,6 +65,10 @@ export function responsibilityOutsideClauses(
   const body = heading ? joined.slice(heading.length).replace(/^。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
+  // a heading sentence may hold a comma (持续强化隐患排查治理,落实安全生产监管责任。各单位各部门要…)
+  const sentence = heading ? null : /^[^。;:]{2,40}?。/.exec(joined);
+  const afterSentence = sentence ? openingUnits(joined.slice(sentence[0].length), options) : null;
+  if (afterSentence) return afterSentence;
   // after a time or condition that opens the item, the unit that acts (6月16日，县应急局组织…; 清明节期间，县林业局要…)
   const when = TIME_OPENING.exec(body);
   const after = when ? body.slice(when[0].length) : '';
