@@ -146,6 +146,8 @@ export const SECTION_WORDS = {
   guarantee: [
     '保障措施', '工作要求', '有关要求', '相关要求', '具体要求', '组织领导', '组织保障', '工作保障', '保障机制', '工作纪律', '组织实施', '监督考核',
     '考核评估', '实施保障', '注意事项', '其他事项', '其他要求', '附则',
+    // the schedule of a campaign: its phases (动员部署阶段…) time the tasks of other sections, they are not ledger rows
+    '时间安排', '进度安排',
   ],
   task: ['任务', '重点工作', '工作重点', '重点工程', '主要举措', '工作措施', '工作内容', '工作职责', '职责', '整治内容', '检查内容'],
 } as const;

@@ -113,7 +113,7 @@ export function groupOf(item: string): InlineResponsibility | null {
 }
 
 /** A short phrase of time or condition opening an item: `6月16日，`, `清明节期间，`, `汛前，`, `节日期间，`. */
-const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬))[,，]/;
+const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬)|[^,，。;]{9,24}?(?:之后|以后|后|期间|时))[,，]/;
 const BY_SENTENCE = new RegExp(`(?:^|[。;,:])(?:(?:此项|该项|本项|上述)(?:工作|任务|活动))?由([^,;。由]{2,40}?)(牵头抓总|牵头负责|牵头|负责|组织实施)`, 'g');
 
 /** `由A负责…，由B负责…`: every unit named so, joint unless one 牵头. */
@@ -217,7 +217,7 @@ function subjectUnit(text: string): string | null {
     const candidate = text.slice(0, end);
     return PLACE_OPENING.test(candidate) && hasUnitSuffix(candidate) && looksLikeUnit(candidate);
   };
-  let end = 4;
+  let end = 3;
   while (end <= Math.min(text.length, 24) && !isUnit(end)) end++;
   if (end > Math.min(text.length, 24)) return null;
   for (let longer = end + 1; longer <= Math.min(text.length, end + 3); longer++) {
