@@ -35,7 +35,7 @@ export const IMPLEMENTING_VERBS: readonly string[] = ['负责落实', '落实', 
 export const TOGETHER_WORDS: readonly string[] = ['会同'];
 
 /** The heads of a label (标签): `牵头单位：`, `协同责任单位：`, `责任科室：`. */
-const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体', '机构'];
+const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体', '机构', '清单'];
 
 /** Label words with their role; a label is a word + an optional head + `:`. */
 export const LABEL_WORDS: Record<Role, readonly string[]> = {

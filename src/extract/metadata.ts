@@ -139,7 +139,8 @@ function isTitleLine(line: string): boolean {
   const t = comparable(line);
   // a numbered heading (三、主要任务) is a section, not the title
   const numbered = NUMBERED.test(t);
-  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；]/.test(t);
+  // nor is a table's header (… | 任务清单 | 责任清单 | 时限清单)
+  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；|｜\t]/.test(t);
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]】)﹞]\s*(\d{1,5})\s*号/;

@@ -9,7 +9,7 @@
 export type MarkerStyle = 'chapter' | 'part' | 'cn' | 'article' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
 
 /** 第一章 > 第一节 > 一、 > 第1条 > （一） > 1. > （1） > ① */
-const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, article: 2.5, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
+export const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, article: 2.5, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
 
 export interface Marker {
   style: MarkerStyle;

@@ -6,6 +6,7 @@
 import type { Task } from '../registry/types.js';
 import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits } from './clause.js';
 import { alternation, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
+import { findMarkers, RANK, type Marker, type MarkerStyle } from './numbering.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
 
@@ -24,6 +25,9 @@ export interface TableRow {
   timeLimit: string;
   /** the 进展情况 cell, as printed */
   progress: string;
+  /** an item of a numbered table: its numbering path (its id) and number as printed */
+  path?: number[];
+  numeral?: string;
 }
 
 export interface TaskTable {
@@ -70,6 +74,8 @@ function columnsOf(cells: string[]): Column[] | null {
     const name = joinBroken(cell);
     return columnOf(name);
   });
+  // a header names its columns in a few words; a row of sentences is no header
+  if (cells.some((cell) => joinBroken(cell).length > 20)) return null;
   const assigns = columns.includes('lead') || columns.includes('responsible');
   // a table of groups (分组 | 督查组牵头单位 | 督查单位) has no task column: each numbered row is a task all the same
   return assigns && (columns.includes('task') || columns[0] === 'number') ? columns : null;
@@ -77,14 +83,21 @@ function columnsOf(cells: string[]): Column[] | null {
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
 export function findTables(text: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): TaskTable[] {
-  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[] };
+  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[]; lines: Line[] };
   const tables: TaskTable[] = [];
+  const opened: Open[] = [];
   let current: Open | null = null;
   let last: Open | null = null;
   let pending: { table: Open; cells: string[]; start: number; end: number } | null = null;
-  for (const { line, start, end: lineEnd } of rowLines(text, from, to)) {
+  const lines = rowLines(text, from, to);
+  for (const [k, { line, start, end: lineEnd }] of lines.entries()) {
     const separator = separatorOf(line);
     if (!separator) {
+      // a row of one numbered cell (一、体系建设, its bar cut as a scraped line's) stays in the table when rows go on after it
+      if (current && findMarkers(line).some((m) => m.start === line.search(/\S/)) && lines[k + 1] && separatorOf(lines[k + 1]!.line)) {
+        current.lines.push({ cells: [line.trim()], start, end: lineEnd });
+        continue;
+      }
       // a table broken over pages goes on after 续表 and its header printed again
       if (current && line.trim() !== '' && !/^\s*[（(]?续(?:表|上表)[)）]?\s*$/.test(line)) current = null;
       continue;
@@ -98,13 +111,15 @@ export function findTables(text: string, from: number, to: number, options: { fi
         current = last;
         continue;
       }
-      current = { table: { start, end: lineEnd, rows: [] }, columns, header: joinBroken(line), bordered };
+      current = { table: { start, end: lineEnd, rows: [] }, columns, header: joinBroken(line), bordered, lines: [] };
       last = current;
       tables.push(current.table);
+      opened.push(current);
       continue;
     }
     if (!current || /^[\s|｜:：-]+$/.test(line)) continue;
     let cells = cellsOf(line, current.bordered);
+    current.lines.push({ cells, start, end: lineEnd });
     const row = current;
     // a cell broken over two lines: the row's start and its rest add up to one row
     const open = pending && pending.table === row ? pending : null;
@@ -124,6 +139,14 @@ export function findTables(text: string, from: number, to: number, options: { fi
     addRow(row, start, cells, lineEnd);
   }
   if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
+  // a table whose task cells are numbered at several levels is an outline: its items, not its lines, are the tasks
+  for (const open of opened) {
+    const items = numberedItems(open.lines, open.columns, options.firstListedLeads ?? false);
+    if (items) {
+      open.table.rows = items;
+      open.table.end = Math.max(open.table.end, ...open.lines.map((l) => l.end));
+    }
+  }
   return tables.filter((t) => t.rows.length > 0);
 
   function addRow(into: Open, rowStart: number, raw: string[], end: number) {
@@ -146,6 +169,79 @@ export function findTables(text: string, from: number, to: number, options: { fi
       into.table.end = end;
     }
   }
+}
+
+interface Line {
+  cells: string[];
+  start: number;
+  end: number;
+}
+
+/** The item numbers a cell holds: at its start, and after a `;` within it (1.落实…; 2.结合实际…;). */
+function cellMarkers(cell: string): Marker[] {
+  return findMarkers(cell).filter((m) => m.start === 0 || /[;；]\s*$/.test(cell.slice(0, m.start)));
+}
+
+/**
+ * A table whose task cells carry item numbers at two levels or more
+ * (`(一)组织指挥 | 1.组织机构 | (1)… | 1.落实…; 2.结合…; | 党政办 应消站 | 4月`):
+ * each column is a level, an item nests under the nearest item to its left
+ * (or above it in its own column, by rank), and the deepest items are the
+ * tasks, each with its row's units and time limit. A row that lost cells to
+ * merging lines up where its numbers and units fit the columns best.
+ */
+function numberedItems(lines: Line[], columns: Column[], firstListedLeads: boolean): TableRow[] | null {
+  const styleOf = (cell: string) => cellMarkers(cell)[0]?.style ?? null;
+  const styles = new Map<number, MarkerStyle>();
+  for (const line of lines.filter((l) => l.cells.length === columns.length)) {
+    line.cells.forEach((cell, c) => {
+      const style = styleOf(cell);
+      if (style && columns[c] === 'task' && !styles.has(c)) styles.set(c, style);
+    });
+  }
+  if (new Set(styles.values()).size < 2) return null;
+  const unitColumn = (c: number) => ['lead', 'responsible', 'support'].includes(columns[c]!);
+  // (most of a cell's names read as units: 村(社区) may stand among them)
+  const isUnits = (cell: string) => cell.trim() !== '' && cell.trim().split(/\s+/).filter((w) => isUnitCell(w, false)).length * 2 > cell.trim().split(/\s+/).length;
+  const fit = (cells: string[], offset: number) =>
+    cells.reduce((score, cell, i) => {
+      const c = offset + i;
+      const style = styleOf(cell);
+      if (style) return score + (styles.get(c) === style ? 2 : columns[c] === 'task' ? 0 : -2);
+      if (isUnits(cell)) return score + (unitColumn(c) ? 2 : -1);
+      return score;
+    }, 0);
+  type Item = { path: number[]; numeral: string; column: number; style: MarkerStyle; line: Line; text: string; parent: Item | null; children: number };
+  const stack: Item[] = [];
+  const items: Item[] = [];
+  for (const line of lines) {
+    let offset = 0;
+    for (let o = 1; o <= columns.length - line.cells.length; o++) if (fit(line.cells, o) > fit(line.cells, offset)) offset = o;
+    line.cells.forEach((cell, i) => {
+      const c = offset + i;
+      if (columns[c] !== 'task') return;
+      const markers = cellMarkers(cell);
+      markers.forEach((marker, k) => {
+        while (stack.length > 0 && (stack[stack.length - 1]!.column > c || (stack[stack.length - 1]!.column === c && RANK[stack[stack.length - 1]!.style] >= RANK[marker.style]))) stack.pop();
+        const parent = stack[stack.length - 1] ?? null;
+        if (parent) parent.children++;
+        const text = cell.slice(marker.end, markers[k + 1]?.start ?? cell.length).replace(/[;；\s]+$/, '');
+        const item: Item = { path: [...(parent?.path ?? []), marker.value], numeral: marker.numeral, column: c, style: marker.style, line, text, parent, children: 0 };
+        stack.push(item);
+        items.push(item);
+      });
+    });
+    (line as Line & { offset?: number }).offset = offset;
+  }
+  return items
+    .filter((item) => item.children === 0)
+    .map((item): TableRow | null => {
+      const offset = (item.line as Line & { offset?: number }).offset ?? 0;
+      const cells = columns.map((_, c) => item.line.cells[c - offset] ?? '');
+      const row = readRow(cells.map((cell, c) => (columns[c] === 'task' ? '' : cell)).map((cell, c) => (c === item.column ? item.text : cell)), columns, item.line.start, item.line.end, item.path[item.path.length - 1]!, firstListedLeads);
+      return row ? { ...row, path: item.path, numeral: item.numeral } : null;
+    })
+    .filter((row): row is TableRow => row !== null);
 }
 
 /** A row's number, in a 序号 or 分组 column: `3`, `第三组`, `第3项`. */

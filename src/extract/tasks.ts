@@ -132,8 +132,8 @@ export function taskOfRow(row: TableRow, idPrefix: string, section: string[], no
   // the time-limit column and the task's own words together: the earliest date is the deadline
   const reading = readDeadline(row.timeLimit ? `${row.task}。完成时限：${row.timeLimit}` : row.task, dates);
   const task: Task = {
-    id: `${idPrefix}${row.position}`,
-    number: String(row.position),
+    id: `${idPrefix}${row.path ? row.path.join('.') : row.position}`,
+    number: row.numeral ?? String(row.position),
     section,
     title: headingSentence(row.task),
     text: row.task,
