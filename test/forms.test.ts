@@ -24,6 +24,7 @@ describe('forms in the issue, each read right', () => {
     ['a 【…】 clause', '加强燃气安全管理。【责任单位：县住建局】', ['县住建局'], [], 'clause'],
     ['a place-named subject', '危化品监管。威海市应急局要加强重大危险源监测。', ['威海市应急局'], [], 'subject'],
     ['a subject after a time phrase', '森林防火。清明节期间，县林业局要严管野外用火。', ['县林业局'], [], 'subject'],
+    ['主办单位 and 承办单位 both lead', '开展启动仪式。（主办单位：县应急局；承办单位：县融媒体中心；协助单位：县总工会）', ['县应急局', '县融媒体中心'], ['县总工会'], 'clause'],
     ['a group set up under a unit', '综合协调组，由县应急局局长任组长，成员由县公安局、县消防救援大队组成。', ['县应急局'], ['县公安局', '县消防救援大队'], 'group'],
   ])('%s', (_, item, lead, support, form) => {
     expect(tasksOf(notice(item))).toEqual([{ id: '1.1', lead, support, form }]);

@@ -39,9 +39,10 @@ const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体',
 
 /** Label words with their role; a label is a word + an optional head + `:`. */
 export const LABEL_WORDS: Record<Role, readonly string[]> = {
-  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责'],
+  // 承办 organises beside 主办: both lead (主办单位：A 承办单位：B)
+  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责', '承办'],
   support: ['配合', '协办', '协同', '协同责任', '参与', '参加', '协助', '配合责任', '协作', '支持'],
-  joint: ['责任', '主体责任', '实施', '承办', '组织', '具体责任', '落实', '执行', '完成', '负责', '监管责任', '督办'],
+  joint: ['责任', '主体责任', '实施', '组织', '具体责任', '落实', '执行', '完成', '负责', '监管责任', '督办'],
 };
 
 /** Label words that name people, not units (分管领导：张三): their segment is left out. */
