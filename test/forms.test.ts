@@ -132,6 +132,19 @@ describe('forms of real notices, each read right', () => {
     ]);
   });
 
+  it('reads a group table’s 组长单位 as lead and 成员单位 as support', () => {
+    const text = '附件\n市安全生产督查组分组表\n组别 | 组长单位 | 成员单位 | 督查范围 |\n第一组 | 市应急局 | 市公安局、市住建局 | 雁塔区 |\n第二组 | 市交通局 | 市市场监管局 | 灞桥区 |\n';
+    expect(tasksOf(text)).toEqual([
+      { id: '附件.1', lead: ['市应急局'], support: ['市公安局', '市住建局'], form: 'table' },
+      { id: '附件.2', lead: ['市交通局'], support: ['市市场监管局'], form: 'table' },
+    ]);
+  });
+
+  it('reads a group led by a unit’s 分管副局长, and a 组织领导 section that sets up only the leading group as no task', () => {
+    const text = '县安委会关于开展安全生产大检查的通知\n一、检查分组\n（一）危化品检查组。由县应急局分管副局长带队，县公安局、县市场监管局派员参加。\n二、组织领导\n成立大检查领导小组，由县政府分管副县长任组长。\n';
+    expect(tasksOf(text)).toEqual([{ id: '1.1', lead: ['县应急局'], support: ['县公安局', '县市场监管局'], form: 'group' }]);
+  });
+
   it('gives a clause on its own line after the last sub-item to all the sub-items', () => {
     const text = '县应急体系建设规划责任分解\n一、主要任务\n1.完善应急预案体系\n(1)加强应急预案管理。\n(2)加强应急预案演练。\n(责任单位:市直各有关单位、各县(市、区)人民政府)\n2.健全应急机制\n(1)推进机构建设。(县应急局负责)\n(2)完善值守制度。\n';
     const units = ['市直各有关单位', '各县(市、区)人民政府'];

@@ -40,8 +40,9 @@ const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体',
 /** Label words with their role; a label is a word + an optional head + `:`. */
 export const LABEL_WORDS: Record<Role, readonly string[]> = {
   // 承办 organises beside 主办: both lead (主办单位：A 承办单位：B)
-  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责', '承办'],
-  support: ['配合', '协办', '协同', '协同责任', '参与', '参加', '协助', '配合责任', '协作', '支持'],
+  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责', '承办', '组长'],
+  // a group's 组长单位 leads it and its 成员单位 support (a 督查组分组表's columns)
+  support: ['配合', '协办', '协同', '协同责任', '参与', '参加', '协助', '配合责任', '协作', '支持', '成员'],
   joint: ['责任', '主体责任', '实施', '组织', '具体责任', '落实', '执行', '完成', '负责', '监管责任', '督办'],
 };
 
@@ -125,6 +126,9 @@ export const PERSON_TITLES: readonly string[] = [
   '主任', '副主任', '书记', '副书记', '部长', '副部长', '队长', '大队长', '支队长', '政委', '站长', '所长', '院长', '县长', '副县长', '市长',
   '副市长', '区长', '副区长', '镇长', '乡长', '处长', '科长', '干部', '人员', '工作人员', '有关人员', '相关人员', '有关科室人员', '有关处室人员',
 ];
+
+/** Words before a person's title that say which of the unit's people (分管副局长, 主要领导). */
+export const PERSON_TITLE_PREFIXES: readonly string[] = ['分管', '主要', '有关', '1名', '一名'];
 
 /** Verbs that put a person of a unit at the head of a group: `由A…任组长`, `由A…带队`. */
 export const GROUP_HEAD_VERBS: readonly string[] = ['任组长', '任指挥长', '任队长', '任召集人', '带队'];

@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -84,7 +84,7 @@ export function responsibilityOutsideClauses(
   return null;
 }
 
-const PERSON = alternation(PERSON_TITLES);
+const PERSON = `(?:${alternation(PERSON_TITLE_PREFIXES)})?(?:${alternation(PERSON_TITLES)})`;
 /** `由市应急局分管负责同志任组长`: the shortest opening after 由 that a person's title or the head verb follows. */
 const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
 /** An item that sets up a group (1.综合协调组，由县应急局局长任组长): the group is named before 由. */
