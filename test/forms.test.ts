@@ -145,6 +145,33 @@ describe('forms of real notices, each read right', () => {
     expect(tasksOf(text)).toEqual([{ id: '1.1', lead: ['县应急局'], support: ['县公安局', '县市场监管局'], form: 'group' }]);
   });
 
+  it('reads duties under article headings an excerpt opens mid-way, in traditional characters', () => {
+    const text = '第四章 部門職責\n第十條 縣應急管理局工作職責：\n（一）負責全縣安全生產綜合監督管理工作。\n（二）組織開展安全生產大檢查。\n第十一條 縣公安局工作職責：\n（一）負責道路交通安全管理。\n';
+    expect(tasksOf(text)).toEqual([
+      { id: '4.10.1', lead: ['縣應急管理局'], support: [], form: 'heading' },
+      { id: '4.10.2', lead: ['縣應急管理局'], support: [], form: 'heading' },
+      { id: '4.11.1', lead: ['縣公安局'], support: [], form: 'heading' },
+    ]);
+  });
+
+  it('reads duties under unit headings of a list an excerpt opens inside of, a sector department and a unit with a colon among them', () => {
+    const text = '三、部门职责\n（三十五）县教育局。\n1.负责全县学校安全管理工作。\n2.配合有关部门做好校园周边治理。\n（三十六）质监部门。\n1.负责特种设备安全监察。\n（三十七）县农业农村局：负责农业机械安全监督管理。\n';
+    expect(tasksOf(text)).toEqual([
+      { id: '3.35.1', lead: ['县教育局'], support: [], form: 'heading' },
+      { id: '3.35.2', lead: ['县教育局'], support: [], form: 'heading' },
+      { id: '3.36.1', lead: ['质监部门'], support: [], form: 'heading' },
+      { id: '3.37', lead: ['县农业农村局'], support: [], form: 'heading' },
+    ]);
+  });
+
+  it('reads a unit marked (牵头) in a table cell as lead, the others of the cell as support', () => {
+    const text = '附件\n重点任务清单\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 开展“安全生产月”活动 | 县应急局（牵头）、县总工会 | 6月30日前 |\n| 2 | 开展汛期安全检查 | 县水利局、县自然资源局 | 汛前 |\n';
+    expect(tasksOf(text)).toEqual([
+      { id: '附件.1', lead: ['县应急局'], support: ['县总工会'], form: 'table' },
+      { id: '附件.2', lead: ['县水利局', '县自然资源局'], support: [], form: 'table' },
+    ]);
+  });
+
   it('gives a clause on its own line after the last sub-item to all the sub-items', () => {
     const text = '县应急体系建设规划责任分解\n一、主要任务\n1.完善应急预案体系\n(1)加强应急预案管理。\n(2)加强应急预案演练。\n(责任单位:市直各有关单位、各县(市、区)人民政府)\n2.健全应急机制\n(1)推进机构建设。(县应急局负责)\n(2)完善值守制度。\n';
     const units = ['市直各有关单位', '各县(市、区)人民政府'];

@@ -178,7 +178,12 @@ export function buildOutline(markers: Marker[], bodyEnd: number, text = ''): { r
     let gapFrom: number | undefined;
     // or, further on, a section of a style not seen yet whose number stands on a heading line of its own (六、工作要求)
     const firstOfStyle = previous === undefined && runOn === undefined && marker.atLineStart && !marker.beforeDigit;
-    const opensExcerpt = !isNext && firstOfStyle && ((accepted.length === 0 && continuedNext(k)) || (parent === null && headingLine(k)));
+    // or, at a line start, a list an excerpt opens inside of ((三十五)…(三十六)…: the next of its style follows);
+    // articles number on through every chapter, so the first 第N条 an excerpt shows may be any
+    const opensExcerpt =
+      !isNext &&
+      ((firstOfStyle && ((accepted.length === 0 && continuedNext(k)) || (parent === null && headingLine(k)) || marker.style === 'article')) ||
+        (previous === undefined && marker.atLineStart && !marker.beforeDigit && continuedNext(k)));
     if (opensExcerpt) gapFrom = 1;
     else if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;

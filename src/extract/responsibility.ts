@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, SHARED_HEADS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -62,6 +62,10 @@ export function responsibilityOutsideClauses(
   const heading = itemHeading && joined.startsWith(itemHeading) ? itemHeading : '';
   const headingUnits = unitsNamedBy(heading);
   if (headingUnits) return { lead: headingUnits, support: [], doubtful: [], text: heading, form: 'heading' };
+  // an item that opens with its unit and a colon, its duties after (县农业农村局：负责…)
+  const named = /^([^:,。;]{2,30}):/.exec(joined);
+  const namedUnits = named ? unitsNamedBy(named[1]!) : null;
+  if (namedUnits) return { lead: namedUnits, support: [], doubtful: [], text: named![1]!, form: 'heading' };
   const body = heading ? joined.slice(heading.length).replace(/^。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
@@ -145,13 +149,16 @@ function unitCells(content: string): InlineResponsibility | null {
   return null;
 }
 
+const SECTOR_DEPARTMENT = new RegExp(`^[\\u4e00-\\u9fff]{2,6}(?:${alternation(SHARED_HEADS)})$`);
+
 /** Words a heading adds to a unit's name to say it lists the unit's duties: `镇党委政府职责`, `区科委工作职责`. */
 const DUTIES = /(?:的)?(?:安全生产)?(?:工作)?(?:主要)?职责(?:清单|任务)?$/;
 
 /** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
 function unitsNamedBy(heading: string): string[] | null {
   const units = splitUnits(heading.replace(/[:。]$/, '').replace(DUTIES, ''));
-  return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_OPENING.test(u)) ? units : null;
+  // (a place opens the name, or it is a sector's department: 质监部门, 公安部门)
+  return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && (PLACE_OPENING.test(u) || SECTOR_DEPARTMENT.test(u))) ? units : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Task } from '../registry/types.js';
 import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits } from './clause.js';
-import { alternation, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
+import { alternation, ROLE_VERBS, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
 import { findMarkers, RANK, type Marker, type MarkerStyle } from './numbering.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
@@ -298,22 +298,36 @@ function readRow(cells: string[], columns: Column[], start: number, end: number,
   const lead = unitsIn('lead');
   const responsible = unitsIn('responsible');
   const support = unitsIn('support');
+  // a unit marked with its role in brackets (县应急局（牵头）、县总工会) leads, the others of its cell support
+  const marked = responsible.map((u) => ROLE_MARK.exec(u));
+  if (marked.some((m) => m && LEAD_MARK.test(m[2]!))) {
+    const leads = marked.flatMap((m) => (m && LEAD_MARK.test(m[2]!) ? [m[1]!] : []));
+    const rest = responsible.map((u, i) => marked[i]?.[1] ?? u).filter((u) => !leads.includes(u));
+    return readRowWith(leads, [...rest, ...support]);
+  }
   const hasLeadColumn = columns.includes('lead');
   // without a 牵头 column the units listed are joint leads, unless the notice says the first one leads
   const [first, ...rest] = responsible;
   const leads = hasLeadColumn ? lead : firstListedLeads && first ? [first] : responsible;
-  return {
-    start,
-    end,
-    position,
-    task,
-    lead: leads,
-    support: hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support,
-    responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
-    timeLimit: cell('deadline'),
-    progress: cell('progress'),
-  };
+  return readRowWith(leads, hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support);
+
+  function readRowWith(leadUnits: string[], supportUnits: string[]): TableRow {
+    return {
+      start,
+      end,
+      position,
+      task,
+      lead: leadUnits,
+      support: supportUnits,
+      responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
+      timeLimit: cell('deadline'),
+      progress: cell('progress'),
+    };
+  }
 }
+
+const ROLE_MARK = new RegExp(`^(.+?)\\((${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, ...ROLE_VERBS.joint])})\\)$`);
+const LEAD_MARK = new RegExp(`^(?:${alternation(ROLE_VERBS.lead)})$`);
 
 export interface SpacedTable extends TaskTable {
   /** rows whose units were shared out between two unit columns by position */
