@@ -211,37 +211,37 @@ function numberedItems(lines: Line[], columns: Column[], firstListedLeads: boole
       if (isUnits(cell)) return score + (unitColumn(c) ? 2 : -1);
       return score;
     }, 0);
-  type Item = { path: number[]; numeral: string; column: number; style: MarkerStyle; line: Line; text: string; parent: Item | null; children: number };
+  // each item: its numbering path, the row it stands in (its cells laid out under the columns) and its own words
+  type Item = { path: number[]; numeral: string; column: number; style: MarkerStyle; line: Line; cells: string[]; text: string; children: number };
   const stack: Item[] = [];
   const items: Item[] = [];
   for (const line of lines) {
     let offset = 0;
     for (let o = 1; o <= columns.length - line.cells.length; o++) if (fit(line.cells, o) > fit(line.cells, offset)) offset = o;
-    line.cells.forEach((cell, i) => {
-      const c = offset + i;
+    const cells = columns.map((_, c) => line.cells[c - offset] ?? '');
+    cells.forEach((cell, c) => {
       if (columns[c] !== 'task') return;
       const markers = cellMarkers(cell);
       markers.forEach((marker, k) => {
-        while (stack.length > 0 && (stack[stack.length - 1]!.column > c || (stack[stack.length - 1]!.column === c && RANK[stack[stack.length - 1]!.style] >= RANK[marker.style]))) stack.pop();
-        const parent = stack[stack.length - 1] ?? null;
+        // the item nests under the nearest item to its left, or above it in its own column and of a higher rank
+        const nests = (above: Item) => above.column < c || (above.column === c && RANK[above.style] < RANK[marker.style]);
+        while (stack.length > 0 && !nests(stack[stack.length - 1]!)) stack.pop();
+        const parent = stack[stack.length - 1];
         if (parent) parent.children++;
         const text = cell.slice(marker.end, markers[k + 1]?.start ?? cell.length).replace(/[;；\s]+$/, '');
-        const item: Item = { path: [...(parent?.path ?? []), marker.value], numeral: marker.numeral, column: c, style: marker.style, line, text, parent, children: 0 };
+        const item: Item = { path: [...(parent?.path ?? []), marker.value], numeral: marker.numeral, column: c, style: marker.style, line, cells, text, children: 0 };
         stack.push(item);
         items.push(item);
       });
     });
-    (line as Line & { offset?: number }).offset = offset;
   }
-  return items
-    .filter((item) => item.children === 0)
-    .map((item): TableRow | null => {
-      const offset = (item.line as Line & { offset?: number }).offset ?? 0;
-      const cells = columns.map((_, c) => item.line.cells[c - offset] ?? '');
-      const row = readRow(cells.map((cell, c) => (columns[c] === 'task' ? '' : cell)).map((cell, c) => (c === item.column ? item.text : cell)), columns, item.line.start, item.line.end, item.path[item.path.length - 1]!, firstListedLeads);
-      return row ? { ...row, path: item.path, numeral: item.numeral } : null;
-    })
-    .filter((row): row is TableRow => row !== null);
+  return items.flatMap((item) => {
+    if (item.children > 0) return [];
+    // the row as the item's own: its words the only task cell, the row's units and time limit beside them
+    const cells = item.cells.map((cell, c) => (c === item.column ? item.text : columns[c] === 'task' ? '' : cell));
+    const row = readRow(cells, columns, item.line.start, item.line.end, item.path[item.path.length - 1]!, firstListedLeads);
+    return row ? [{ ...row, path: item.path, numeral: item.numeral }] : [];
+  });
 }
 
 /** A row's number, in a 序号 or 分组 column: `3`, `第三组`, `第3项`. */
