@@ -172,6 +172,12 @@ describe('forms of real notices, each read right', () => {
     ]);
   });
 
+  it('takes the title a covering notice prints (现将《X》印发给你们) when its own title is cut, printed over two lines', () => {
+    const text = '各行政村、各有关单位:\n现将《徐庄镇2017年度安全生产专项整治工作计划》印发给你们，请遵照执行。\n二〇一七年二月二十四日\n徐庄镇2017年度安全生产专项整治\n工作计划\n一、整治重点\n（一）道路交通。由镇派出所负责。\n';
+    const { document } = extract(text).registry;
+    expect({ title: document.title, date: document.date }).toEqual({ title: '徐庄镇2017年度安全生产专项整治工作计划', date: '2017-02-24' });
+  });
+
   it('gives a clause on its own line after the last sub-item to all the sub-items', () => {
     const text = '县应急体系建设规划责任分解\n一、主要任务\n1.完善应急预案体系\n(1)加强应急预案管理。\n(2)加强应急预案演练。\n(责任单位:市直各有关单位、各县(市、区)人民政府)\n2.健全应急机制\n(1)推进机构建设。(县应急局负责)\n(2)完善值守制度。\n';
     const units = ['市直各有关单位', '各县(市、区)人民政府'];

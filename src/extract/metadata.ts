@@ -73,6 +73,11 @@ export function readMetadata(text: string, norm: string): MetadataReading {
     const printed = covering[2]!.replace(/^[《\s]+|[》\s]+$/g, '');
     if (covering[1] && printed && !printed.includes('《')) named.push(printed);
   }
+  // a covering notice whose title the excerpt lacks still names what it prints: 现将《X》印发给你们
+  if (!covering) {
+    const prints = /现将《([^《》]{4,120})》[^。\n]{0,12}?(?:印发|转发|下发)/.exec(head);
+    if (prints) named.push(prints[1]!);
+  }
   let title: string | null = null;
   let bodyStart = covering ? covering.index + covering[0].length : 0;
   const wanted = new Set(named.map(comparable));
