@@ -34,6 +34,10 @@ describe('deadlines: the table of rules §5', () => {
     expect([reading.deadline, reading.deadline_text]).toEqual([deadline, printed]);
   });
 
+  it('reads a holiday in quotes as the holiday, not as a quoted title', () => {
+    expect(deadlineIn('“五一”前完成项目前期手续办理', 2025)).toMatchObject({ deadline: '2025-04-30', deadline_text: '“五一”前' });
+  });
+
   it('reads no month relative to a date of issue it does not know', () => {
     expect(readDeadline('于下月5日前报送', { year: 2025 }).deadline).toBeNull();
   });

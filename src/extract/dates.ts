@@ -92,10 +92,13 @@ function arabicDatesMapped(text: string, year: number | null = null, since: stri
   return { text: out, origin };
 }
 
+const QUOTED_HOLIDAYS = new Set(FIXED_HOLIDAYS.flatMap((h) => h.words).flatMap((w) => (w.startsWith('“') ? [w.slice(0, w.indexOf('”') + 1)] : [])));
+
 /** Text inside 《》 and “” is a title or a slogan: its years are not dates to meet. */
 function maskQuoted(text: string): string {
   // a plan's name in quotes (“十四五”) still dates a phrase: “十四五”末
-  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) ? q : '□'.repeat(q.length)));
+  // and a holiday in quotes (“五一”前) is the holiday
+  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) || QUOTED_HOLIDAYS.has(q) ? q : '□'.repeat(q.length)));
 }
 
 /** Recurring duties, each with the group that names its period. */
