@@ -25,6 +25,23 @@ describe('deadlines: the table of rules §5', () => {
     expect(reading.deadline_text).toBe(printed);
   });
 
+  it.each([
+    ['县应急局要于下月5日前报送', '2025-06-20', '2025-07-05', '下月5日前'],
+    ['本月底前完成自查', '2025-06-20', '2025-06-30', '本月底前'],
+    ['次月10日前报县安委办', '2024-12-10', '2025-01-10', '次月10日前'],
+  ])('%s (issued %s) → %s: a month relative to the date of issue', (text, since, deadline, printed) => {
+    const reading = readDeadline(text, { year: Number(since.slice(0, 4)), since });
+    expect([reading.deadline, reading.deadline_text]).toEqual([deadline, printed]);
+  });
+
+  it('reads a holiday in quotes as the holiday, not as a quoted title', () => {
+    expect(deadlineIn('“五一”前完成项目前期手续办理', 2025)).toMatchObject({ deadline: '2025-04-30', deadline_text: '“五一”前' });
+  });
+
+  it('reads no month relative to a date of issue it does not know', () => {
+    expect(readDeadline('于下月5日前报送', { year: 2025 }).deadline).toBeNull();
+  });
+
   it('keeps the start of a window', () => {
     expect(deadlineIn('自2021年12月20日至2022年3月31日', 2022).start).toBe('2021-12-20');
     expect(deadlineIn('扎实开展3、4、5月份百日攻坚', 2024).start).toBe('2024-03-01');

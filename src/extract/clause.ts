@@ -6,7 +6,7 @@
  */
 import {
   alternation, ANY_LABEL, GROUP_HEADS, GROUP_PREFIXES, IMPLEMENTING_VERBS, labelPattern, NOT_PLACE_BEFORE_LEVEL, PERSON_LABELS, PLACE_LEVELS, ROLE_VERBS,
-  TIME_LIMIT_LABELS, TOGETHER_WORDS, UNIT_LAST_CHARS, UNIT_OPENINGS, UNIT_SUFFIXES, type Role,
+  SHARED_HEADS, TIME_LIMIT_LABELS, TOGETHER_WORDS, UNIT_LAST_CHARS, UNIT_OPENINGS, UNIT_SUFFIXES, type Role,
 } from './lexicon.js';
 import { foldForMatching } from './fold.js';
 import { joinBreaks } from './ground.js';
@@ -87,8 +87,17 @@ export function splitUnits(list: string): string[] {
     const part = raw.replace(OPEN_LIST_END, '').trim();
     if (part) units.push(...splitConjoined(part));
   }
+  // bare names before a shared head (公安、交通部门; 铁路、水利等部门) each take it
+  const shared = SHARED_HEAD_AT_END.exec(list.trim());
+  const bare = (name: string) => /^[\u4e00-\u9fff]{2,6}$/.test(name) && !looksLikeUnit(name);
+  if (shared && units.length >= 2) {
+    const named = shared[1] ? units : units.slice(0, -1);
+    if (named.every(bare) && (shared[1] || units[units.length - 1]!.endsWith(shared[2]!))) return units.map((u, i) => (i < named.length ? u + shared[2] : u));
+  }
   return units;
 }
+
+const SHARED_HEAD_AT_END = new RegExp(`(等)?(${alternation(SHARED_HEADS)})$`);
 
 /** Split at any of `separators` outside brackets: `各县（市、区）人民政府` is one name. */
 export function splitOutsideBrackets(text: string, separators: string): string[] {

@@ -52,25 +52,29 @@ export function arabicDates(text: string): string {
 }
 
 const CN_DATE =
-  /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?|(?<![一二三四五六七八九十每])()([一二三四五六七八九十]{1,2})月(?=底|末|前|上旬|中旬|下旬|份)|(明年|次年|来年)(?=\d|[一二三四五六七八九十]{1,2}月|底|年底|上半年|下半年|第|[一二三四]季度)/g;
+  /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?|(?<![一二三四五六七八九十每])()([一二三四五六七八九十]{1,2})月(?=底|末|前|上旬|中旬|下旬|份)|(明年|次年|来年)(?=\d|[一二三四五六七八九十]{1,2}月|底|年底|上半年|下半年|第|[一二三四]季度)|(下月|次月|本月|当月)(?=\d{1,2}日|底|末|[上中下]旬)/g;
 
 /**
  * The rewrite, with the place in the original of each character of the result,
  * so a phrase found in the rewritten text can be quoted as printed.
  */
-function arabicDatesMapped(text: string, year: number | null = null): { text: string; origin: number[] } {
+function arabicDatesMapped(text: string, year: number | null = null, since: string | null = null): { text: string; origin: number[] } {
   let out = '';
   const origin: number[] = [];
   let at = 0;
   for (const m of text.matchAll(CN_DATE)) {
-    // 明年, 次年: the year after the notice's (only where that year is known)
-    if (m[6] && !year) continue;
+    // 明年, 次年: the year after the notice's (only where that year is known); 下月, 本月: after the notice's month
+    if ((m[6] && !year) || (m[7] && !since)) continue;
     for (; at < m.index; at++) {
       out += text[at];
       origin.push(at);
     }
-    const [, y, month, day, , monthAlone, nextYear] = m;
-    const rewritten = nextYear
+    const [, y, month, day, , monthAlone, nextYear, relativeMonth] = m;
+    const shift = relativeMonth && /^[下次]/.test(relativeMonth) ? 1 : 0;
+    const monthOf = since ? Number(since.slice(0, 4)) * 12 + Number(since.slice(5, 7)) - 1 + shift : 0;
+    const rewritten = relativeMonth
+      ? `${Math.floor(monthOf / 12)}年${(monthOf % 12) + 1}月`
+      : nextYear
       ? `${year! + 1}年`
       : y
       ? `${[...y].map((c) => CN_YEAR_DIGIT[c]).join('')}年${month ? `${parseChineseNumeral(month)}月` : ''}${day ? `${parseChineseNumeral(day)}日` : ''}`
@@ -88,10 +92,13 @@ function arabicDatesMapped(text: string, year: number | null = null): { text: st
   return { text: out, origin };
 }
 
+const QUOTED_HOLIDAYS = new Set(FIXED_HOLIDAYS.flatMap((h) => h.words).flatMap((w) => (w.startsWith('“') ? [w.slice(0, w.indexOf('”') + 1)] : [])));
+
 /** Text inside 《》 and “” is a title or a slogan: its years are not dates to meet. */
 function maskQuoted(text: string): string {
   // a plan's name in quotes (“十四五”) still dates a phrase: “十四五”末
-  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) ? q : '□'.repeat(q.length)));
+  // and a holiday in quotes (“五一”前) is the holiday
+  return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) || QUOTED_HOLIDAYS.has(q) ? q : '□'.repeat(q.length)));
 }
 
 /** Recurring duties, each with the group that names its period. */
@@ -272,7 +279,7 @@ const shiftDays = (date: string, days: number) =>
 
 /** Every date the text sets for finishing something, in text order. */
 function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
-  const rewritten = arabicDatesMapped(foldWidths(text), context.year);
+  const rewritten = arabicDatesMapped(foldWidths(text), context.year, context.since ?? null);
   const readable = maskRecurring(maskQuoted(rewritten.text));
   const printed = (from: number, to: number) => text.slice(rewritten.origin[from], rewritten.origin[to - 1]! + 1);
   const taken: [number, number][] = [];

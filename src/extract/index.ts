@@ -10,12 +10,13 @@ import type { Attachment, InputKind, Registry, Task } from '../registry/types.js
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
+import { foldForMatching } from './fold.js';
 import { locator } from './ground.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
-import { findTables, withProgress } from './table.js';
+import { findSpacedTables, findTables, withProgress, type SpacedTable, type TaskTable } from './table.js';
 import { taskOfRow, tasksOfItem } from './tasks.js';
 
 export interface ExtractInput {
@@ -75,7 +76,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
 
   const placed: { at: number; task: Task }[] = [];
   for (const part of bodyParts(notice, meta.bodyStart)) {
-    const tables = findTables(notice.text, part.start, part.end, clauseOptions);
+    const barred = findTables(notice.text, part.start, part.end, clauseOptions);
+    const spaced = findSpacedTables(notice.norm, part.start, part.end, clauseOptions).filter((s) => !barred.some((b) => s.start < b.end && b.start < s.end));
+    const tables: (TaskTable & Partial<SpacedTable>)[] = [...barred, ...spaced];
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
     const outline = buildOutline(markers, part.end, notice.norm);
@@ -102,13 +105,20 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       if (holder && skipped.has(holder)) continue;
       // an item that is only a heading above its table gives way to the rows; one with words of its own stays a task
       const own = holder ? joinBroken(notice.text.slice(holder.marker.end, table.start)) : '';
-      if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
-      const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
+      if (holder && !table.attachment && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
+      // an attachment printed inline after an item ends the item, and its rows number afresh
+      const attachment = holder && table.attachment ? table.attachment : null;
+      if (attachment) holder!.contentEnd = Math.min(holder!.contentEnd, attachment.at);
+      const idPrefix = attachment ? `${attachment.label}.` : holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
       for (const row of table.rows) {
         // the 进展情况 cell as printed, as every other phrase of the registry
         const progress = row.progress ? locator(notice).find(row.progress, row.start, row.end)?.printed ?? row.progress : row.progress;
-        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), progress, reportedOn) });
+        const task = taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path);
+        if (table.guessed?.has(row)) {
+          diagnostics.push(diagnostic(input.path, { line: task.line, column: 1 }, 'table-cells-guessed', 'info', t('extract.table-cells-guessed', { id: task.id, units: task.lead.join('、') })));
+        }
+        placed.push({ at: row.start, task: withProgress(task, progress, reportedOn) });
       }
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
@@ -120,6 +130,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       tasksOf.set(leaf, tasks);
       for (const task of tasks) placed.push({ at: leaf.marker.start, task });
     });
+    shareClosingClauses(tasksOf, notice);
     reportMissingClauses(tasksOf, notice, diagnostics, input.path);
   }
   const directory = input.units?.(meta.jurisdiction) ?? null;
@@ -188,6 +199,32 @@ function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end:
     parts.push({ start: m.index + m[0].length, end: notice.text.length, prefix: `附件${m[1] ?? ''}.` });
   }
   return parts;
+}
+
+/** A clause on a line of its own, closing the last of an item's sub-items: `(1)…(4)…⏎(责任单位:…)`. */
+const CLOSING_CLAUSE = /\n[ \t]*\(([^\n]+)\)[ \t。]*\s*$/;
+
+/**
+ * A clause on a line of its own after the last sub-item of an item names the
+ * units of all its sub-items: those that name none take it.
+ */
+function shareClosingClauses(tasksOf: Map<OutlineNode, Task[]>, notice: NoticeText): void {
+  const parents = new Set([...tasksOf.keys()].map((item) => item.parent).filter((p): p is OutlineNode => p !== null));
+  for (const parent of parents) {
+    const items = parent.children.filter((child) => tasksOf.has(child));
+    const last = items[items.length - 1];
+    if (!last || items.length < 2 || items.length !== parent.children.length) continue;
+    const [closing, ...more] = tasksOf.get(last)!;
+    const clause = CLOSING_CLAUSE.exec(notice.text.slice(last.marker.end, last.contentEnd));
+    if (!closing || more.length > 0 || closing.form !== 'clause' || !clause || joinBroken(clause[1]!) !== joinBroken(foldForMatching(closing.responsibility_text ?? ''))) continue;
+    for (const item of items.slice(0, -1)) {
+      for (const task of tasksOf.get(item)!) {
+        if (task.lead.length + task.support.length > 0) continue;
+        Object.assign(task, { lead: closing.lead, support: closing.support, responsibility_text: closing.responsibility_text, form: 'clause' });
+        if (closing.spans?.units) task.spans = { ...task.spans!, units: closing.spans.units };
+      }
+    }
+  }
 }
 
 /** An item naming no unit, where most items beside it (same heading) name one, is probably misread. */

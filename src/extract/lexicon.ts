@@ -35,13 +35,15 @@ export const IMPLEMENTING_VERBS: readonly string[] = ['负责落实', '落实', 
 export const TOGETHER_WORDS: readonly string[] = ['会同'];
 
 /** The heads of a label (标签): `牵头单位：`, `协同责任单位：`, `责任科室：`. */
-const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体', '机构'];
+const LABEL_HEADS = ['单位', '部门', '科室', '处室', '股室', '主体', '机构', '清单'];
 
 /** Label words with their role; a label is a word + an optional head + `:`. */
 export const LABEL_WORDS: Record<Role, readonly string[]> = {
-  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责'],
-  support: ['配合', '协办', '协同', '协同责任', '参与', '参加', '协助', '配合责任', '协作', '支持'],
-  joint: ['责任', '主体责任', '实施', '承办', '组织', '具体责任', '落实', '执行', '完成', '负责', '监管责任', '督办'],
+  // 承办 organises beside 主办: both lead (主办单位：A 承办单位：B)
+  lead: ['牵头', '牵头责任', '主办', '主责', '主要责任', '牵头负责', '承办', '组长'],
+  // a group's 组长单位 leads it and its 成员单位 support (a 督查组分组表's columns)
+  support: ['配合', '协办', '协同', '协同责任', '参与', '参加', '协助', '配合责任', '协作', '支持', '成员'],
+  joint: ['责任', '主体责任', '实施', '组织', '具体责任', '落实', '执行', '完成', '负责', '监管责任', '督办'],
 };
 
 /** Label words that name people, not units (分管领导：张三): their segment is left out. */
@@ -73,6 +75,18 @@ export function roleOfLabel(label: string): Role | null {
   return (['lead', 'support', 'joint'] as const).find((role) => LABEL_AT_END[role].test(label)) ?? null;
 }
 
+/**
+ * Words of a task table's column headers (表头) that name no units: a cell is
+ * a number column when it is one of `number`, else the first kind whose word it holds.
+ */
+export const TABLE_COLUMN_WORDS = {
+  /** the row's number, or its group (分组: 第一组, 第二组 of a 督查组分组表) */
+  number: ['序号', '编号', '序', '分组', '组别', '组次'],
+  progress: ['进展', '完成情况'],
+  deadline: ['时限', '时间', '期限', '节点'],
+  task: ['任务', '内容', '事项', '措施', '工作', '要求', '名称', '项目', '工程'],
+} as const;
+
 /** Endings of unit names (单位名称的后缀): bureaus, committees, offices, groups, operators. */
 export const UNIT_SUFFIXES: readonly string[] = [
   '企业', '学校', '幼儿园', '局', '委', '办', '厅', '部', '室', '处', '科', '院', '所', '站', '馆', '台', '中心', '支队', '大队', '总队', '中队', '队',
@@ -81,6 +95,9 @@ export const UNIT_SUFFIXES: readonly string[] = [
   '合作社', '红十字会', '管委会', '监狱', '法院', '检察院', '医院', '督查组', '检查组', '工作组', '考核组', '服务社', '气象台', '管理处', '保障部',
   '村委会', '居委会', '分局', '派出所', '供电公司', '营业部', '武警',
 ];
+
+/** Heads a list of bare names shares (`由公安、交通部门负责` is 公安部门 and 交通部门; `铁路、水利等部门`). */
+export const SHARED_HEADS: readonly string[] = ['部门', '单位', '主管部门', '监管部门'];
 
 /** The one-character endings of unit names, for telling where a name ends in a run of names (市应急局 市公安局). */
 export const UNIT_LAST_CHARS = [...new Set(UNIT_SUFFIXES.map((s) => s[s.length - 1]!))].join('');
@@ -110,6 +127,9 @@ export const PERSON_TITLES: readonly string[] = [
   '副市长', '区长', '副区长', '镇长', '乡长', '处长', '科长', '干部', '人员', '工作人员', '有关人员', '相关人员', '有关科室人员', '有关处室人员',
 ];
 
+/** Words before a person's title that say which of the unit's people (分管副局长, 主要领导). */
+export const PERSON_TITLE_PREFIXES: readonly string[] = ['分管', '主要', '有关', '1名', '一名'];
+
 /** Verbs that put a person of a unit at the head of a group: `由A…任组长`, `由A…带队`. */
 export const GROUP_HEAD_VERBS: readonly string[] = ['任组长', '任指挥长', '任队长', '任召集人', '带队'];
 
@@ -131,6 +151,8 @@ export const SECTION_WORDS = {
   guarantee: [
     '保障措施', '工作要求', '有关要求', '相关要求', '具体要求', '组织领导', '组织保障', '工作保障', '保障机制', '工作纪律', '组织实施', '监督考核',
     '考核评估', '实施保障', '注意事项', '其他事项', '其他要求', '附则',
+    // the schedule of a campaign: its phases (动员部署阶段…) time the tasks of other sections, they are not ledger rows
+    '时间安排', '进度安排',
   ],
   task: ['任务', '重点工作', '工作重点', '重点工程', '主要举措', '工作措施', '工作内容', '工作职责', '职责', '整治内容', '检查内容'],
 } as const;

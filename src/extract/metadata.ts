@@ -73,6 +73,11 @@ export function readMetadata(text: string, norm: string): MetadataReading {
     const printed = covering[2]!.replace(/^[《\s]+|[》\s]+$/g, '');
     if (covering[1] && printed && !printed.includes('《')) named.push(printed);
   }
+  // a covering notice whose title the excerpt lacks still names what it prints: 现将《X》印发给你们
+  if (!covering) {
+    const prints = /现将《([^《》]{4,120})》[^。\n]{0,12}?(?:印发|转发|下发)/.exec(head);
+    if (prints) named.push(prints[1]!);
+  }
   let title: string | null = null;
   let bodyStart = covering ? covering.index + covering[0].length : 0;
   const wanted = new Set(named.map(comparable));
@@ -139,7 +144,8 @@ function isTitleLine(line: string): boolean {
   const t = comparable(line);
   // a numbered heading (三、主要任务) is a section, not the title
   const numbered = NUMBERED.test(t);
-  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；]/.test(t);
+  // nor is a table's header (… | 任务清单 | 责任清单 | 时限清单)
+  return t.length >= 4 && t.length <= 80 && DOC_TYPE.test(t) && !numbered && !/[。，,;；|｜\t]/.test(t);
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]】)﹞]\s*(\d{1,5})\s*号/;

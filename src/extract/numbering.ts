@@ -9,7 +9,7 @@
 export type MarkerStyle = 'chapter' | 'part' | 'cn' | 'article' | 'cnParen' | 'arabic' | 'arabicParen' | 'circled';
 
 /** 第一章 > 第一节 > 一、 > 第1条 > （一） > 1. > （1） > ① */
-const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, article: 2.5, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
+export const RANK: Record<MarkerStyle, number> = { chapter: 0, part: 1, cn: 2, article: 2.5, cnParen: 3, arabic: 4, arabicParen: 5, circled: 6 };
 
 export interface Marker {
   style: MarkerStyle;
@@ -154,7 +154,8 @@ export function buildOutline(markers: Marker[], bodyEnd: number, text = ''): { r
   const headingLine = (k: number) => {
     const lineEnd = text.indexOf('\n', markers[k]!.end);
     const line = text.slice(markers[k]!.end, lineEnd < 0 ? text.length : lineEnd).trim();
-    return line.length >= 2 && line.length <= 20 && !/[,;。]/.test(line);
+    // a heading may hold a comma (加强值守,准确及时上报事故信息); a sentence it may not
+    return line.length >= 2 && line.length <= 24 && !/[;。:]/.test(line);
   };
   for (const [k, marker] of markers.entries()) {
     const rank = RANK[marker.style];
@@ -177,7 +178,12 @@ export function buildOutline(markers: Marker[], bodyEnd: number, text = ''): { r
     let gapFrom: number | undefined;
     // or, further on, a section of a style not seen yet whose number stands on a heading line of its own (六、工作要求)
     const firstOfStyle = previous === undefined && runOn === undefined && marker.atLineStart && !marker.beforeDigit;
-    const opensExcerpt = !isNext && firstOfStyle && ((accepted.length === 0 && continuedNext(k)) || (parent === null && headingLine(k)));
+    // or, at a line start, a list an excerpt opens inside of ((三十五)…(三十六)…: the next of its style follows);
+    // articles number on through every chapter, so the first 第N条 an excerpt shows may be any
+    const opensExcerpt =
+      !isNext &&
+      ((firstOfStyle && ((accepted.length === 0 && continuedNext(k)) || (parent === null && headingLine(k)) || marker.style === 'article')) ||
+        (previous === undefined && marker.atLineStart && !marker.beforeDigit && continuedNext(k)));
     if (opensExcerpt) gapFrom = 1;
     else if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;

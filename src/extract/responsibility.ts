@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLES, ROLE_VERBS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, SHARED_HEADS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -36,7 +36,8 @@ const OPENING = new RegExp(`^(.{2,60}?)(?:${MODAL})?(?:按职责分工|按职责
  */
 export function responsibilityOutsideClauses(
   content: string,
-  hasHeading: boolean,
+  /** the item's heading sentence or line (folded), which the units may follow */
+  itemHeading: string | null,
   /** the headings above the item, nearest first */
   headings: string[],
   options: ClauseOptions,
@@ -58,12 +59,20 @@ export function responsibilityOutsideClauses(
   if (union && (union.sentences > 1 || !run)) return union.responsibility;
   if (run) return run;
   // an item headed by a unit (（一）县消防救援大队。负责…) is that unit's
-  const heading = hasHeading ? /^([^。]*)。/.exec(joined)?.[1] ?? '' : '';
+  const heading = itemHeading && joined.startsWith(itemHeading) ? itemHeading : '';
   const headingUnits = unitsNamedBy(heading);
   if (headingUnits) return { lead: headingUnits, support: [], doubtful: [], text: heading, form: 'heading' };
-  const body = hasHeading ? joined.replace(/^[^。]*。/, '') : joined;
+  // an item that opens with its unit and a colon, its duties after (县农业农村局：负责…)
+  const named = /^([^:,。;]{2,30}):/.exec(joined);
+  const namedUnits = named ? unitsNamedBy(named[1]!) : null;
+  if (namedUnits) return { lead: namedUnits, support: [], doubtful: [], text: named![1]!, form: 'heading' };
+  const body = heading ? joined.slice(heading.length).replace(/^。/, '') : joined;
   const opening = openingUnits(body, options);
   if (opening) return opening;
+  // a heading sentence may hold a comma (持续强化隐患排查治理,落实安全生产监管责任。各单位各部门要…)
+  const sentence = heading ? null : /^[^。;:]{2,40}?。/.exec(joined);
+  const afterSentence = sentence ? openingUnits(joined.slice(sentence[0].length), options) : null;
+  if (afterSentence) return afterSentence;
   // after a time or condition that opens the item, the unit that acts (6月16日，县应急局组织…; 清明节期间，县林业局要…)
   const when = TIME_OPENING.exec(body);
   const after = when ? body.slice(when[0].length) : '';
@@ -79,7 +88,7 @@ export function responsibilityOutsideClauses(
   return null;
 }
 
-const PERSON = alternation(PERSON_TITLES);
+const PERSON = `(?:${alternation(PERSON_TITLE_PREFIXES)})?(?:${alternation(PERSON_TITLES)})`;
 /** `由市应急局分管负责同志任组长`: the shortest opening after 由 that a person's title or the head verb follows. */
 const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
 /** An item that sets up a group (1.综合协调组，由县应急局局长任组长): the group is named before 由. */
@@ -108,7 +117,7 @@ export function groupOf(item: string): InlineResponsibility | null {
 }
 
 /** A short phrase of time or condition opening an item: `6月16日，`, `清明节期间，`, `汛前，`, `节日期间，`. */
-const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬))[,，]/;
+const TIME_OPENING = /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日[^,，]{0,4}|[^,，。;]{0,8}?(?:期间|之前|之后|前夕|之际|以来|前|后|时|汛期|季|月份?|旬)|[^,，。;]{9,24}?(?:之后|以后|后|期间|时))[,，]/;
 const BY_SENTENCE = new RegExp(`(?:^|[。;,:])(?:(?:此项|该项|本项|上述)(?:工作|任务|活动))?由([^,;。由]{2,40}?)(牵头抓总|牵头负责|牵头|负责|组织实施)`, 'g');
 
 /** `由A负责…，由B负责…`: every unit named so, joint unless one 牵头. */
@@ -140,13 +149,16 @@ function unitCells(content: string): InlineResponsibility | null {
   return null;
 }
 
+const SECTOR_DEPARTMENT = new RegExp(`^[\\u4e00-\\u9fff]{2,6}(?:${alternation(SHARED_HEADS)})$`);
+
 /** Words a heading adds to a unit's name to say it lists the unit's duties: `镇党委政府职责`, `区科委工作职责`. */
 const DUTIES = /(?:的)?(?:安全生产)?(?:工作)?(?:主要)?职责(?:清单|任务)?$/;
 
 /** The units a heading consists of (县消防救援大队; 县商务局、县市场监管局), or null when it says something else. */
 function unitsNamedBy(heading: string): string[] | null {
   const units = splitUnits(heading.replace(/[:。]$/, '').replace(DUTIES, ''));
-  return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && PLACE_OPENING.test(u)) ? units : null;
+  // (a place opens the name, or it is a sector's department: 质监部门, 公安部门)
+  return heading.length <= 30 && units.length > 0 && units.every((u) => looksLikeUnit(u) && (PLACE_OPENING.test(u) || SECTOR_DEPARTMENT.test(u))) ? units : null;
 }
 
 /**
@@ -212,7 +224,7 @@ function subjectUnit(text: string): string | null {
     const candidate = text.slice(0, end);
     return PLACE_OPENING.test(candidate) && hasUnitSuffix(candidate) && looksLikeUnit(candidate);
   };
-  let end = 4;
+  let end = 3;
   while (end <= Math.min(text.length, 24) && !isUnit(end)) end++;
   if (end > Math.min(text.length, 24)) return null;
   for (let longer = end + 1; longer <= Math.min(text.length, end + 3); longer++) {

@@ -60,7 +60,8 @@ export function taskLeaves(roots: OutlineNode[], notice: NoticeText): { leaves: 
     // a heading is a guess; items that assign work by clauses or labels say more
     const kind = heading && node.children.length > 0 && node.children.filter(assigns).length * 2 > node.children.length ? null : heading;
     // a working or inspection group set up under a unit is a task wherever it stands
-    const group = groupOf(joinBroken(opening(node))) !== null;
+    // (a 组织领导 section that itself sets up the leading group, with no items of its own, assigns nothing)
+    const group = !(kind === 'guarantee' && node.children.length === 0) && groupOf(joinBroken(opening(node))) !== null;
     const fields = node.children.filter((child) => FIELD_ITEM.test(opening(child))).length;
     const here = mode === 'skip' || kind === 'context' ? 'skip' : mode === 'guarantee' || kind === 'guarantee' ? 'guarantee' : 'open';
     if (here === 'skip' || (here === 'guarantee' && !group)) {

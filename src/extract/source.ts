@@ -76,7 +76,7 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
   for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
   // a lone bar left at the end of a scraped line (`…的通知 |`)
   for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
-  cuts.push(...runningHeaders(source));
+  cuts.push(...runningHeaders(source), ...chunkMarkers(source));
   cuts.push(...markupRanges(source, kind));
   return fromCuts(source, mergeRanges(cuts), rawIndex);
 }
@@ -93,6 +93,41 @@ function runningHeaders(source: string): Range[] {
     seen.set(line, [...(seen.get(line) ?? []), [m.index, m.index + m[0].length]]);
   }
   return [...seen.values()].filter((places) => places.length >= 3).flat();
+}
+
+/**
+ * A document site's chunk markers (文库分块标记): lines that open with 1、 2、 3、
+ * in turn, each long and each after the first continuing the sentence the line
+ * above left open (…城市规划⏎2、、建设…). They number the site's chunks, not items.
+ */
+function chunkMarkers(source: string): Range[] {
+  const cuts: Range[] = [];
+  let run: { range: Range; line: string }[] = [];
+  const flush = () => {
+    if (run.length >= 2) cuts.push(...run.map((r) => r.range));
+    run = [];
+  };
+  let at = 0;
+  for (const line of source.split('\n')) {
+    // a page's own lines (第 2 页 共 4 页) and blank ones may stand between two chunks
+    if (run.length > 0 && /^[ \t\u3000]*(?:第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?[ \t\u3000]*)?$/.test(line)) {
+      at += line.length + 1;
+      continue;
+    }
+    const m = /^[ \t\u3000]*(\d{1,3})、/.exec(line);
+    const previous = run[run.length - 1];
+    const continues = previous && previous.line.length >= 60 && !/[。！？；：!?;:”」）)]\s*$/.test(previous.line);
+    const range: Range = [at, at + (m?.[0].length ?? 0)];
+    at += line.length + 1;
+    if (m && Number(m[1]) === run.length + 1 && (run.length === 0 || continues)) {
+      run.push({ range, line });
+      continue;
+    }
+    flush();
+    if (m && m[1] === '1') run.push({ range, line });
+  }
+  flush();
+  return cuts;
 }
 
 /**

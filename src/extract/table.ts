@@ -4,8 +4,9 @@
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
 import type { Task } from '../registry/types.js';
-import { joinBroken, splitUnits } from './clause.js';
-import { roleOfLabel } from './lexicon.js';
+import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits } from './clause.js';
+import { alternation, ROLE_VERBS, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
+import { findMarkers, RANK, type Marker, type MarkerStyle } from './numbering.js';
 
 export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
 
@@ -24,6 +25,9 @@ export interface TableRow {
   timeLimit: string;
   /** the 进展情况 cell, as printed */
   progress: string;
+  /** an item of a numbered table: its numbering path (its id) and number as printed */
+  path?: number[];
+  numeral?: string;
 }
 
 export interface TaskTable {
@@ -33,15 +37,16 @@ export interface TaskTable {
 }
 
 const HEADER_CELL: [RegExp, Column][] = [
-  [/^(?:序号|编号|序)$/, 'number'],
-  [/进展|完成情况/, 'progress'],
-  [/时限|时间|期限|节点/, 'deadline'],
-  [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
+  [new RegExp(`^(?:${alternation(TABLE_COLUMN_WORDS.number)})$`), 'number'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.progress)), 'progress'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.deadline)), 'deadline'],
+  [new RegExp(alternation(TABLE_COLUMN_WORDS.task)), 'task'],
 ];
 const UNIT_COLUMN = { lead: 'lead', support: 'support', joint: 'responsible' } as const;
 
-/** What a header cell names: a unit column by the lexicon's labels, else by the words above. */
-function columnOf(name: string): Column {
+/** What a header cell names: a unit column by the lexicon's labels, else by the column words (a stray space in 分 组 aside). */
+function columnOf(cell: string): Column {
+  const name = cell.replace(/\s+/g, '');
   const role = roleOfLabel(name);
   if (role) return UNIT_COLUMN[role];
   return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
@@ -69,23 +74,30 @@ function columnsOf(cells: string[]): Column[] | null {
     const name = joinBroken(cell);
     return columnOf(name);
   });
+  // a header names its columns in a few words; a row of sentences is no header
+  if (cells.some((cell) => joinBroken(cell).length > 20)) return null;
   const assigns = columns.includes('lead') || columns.includes('responsible');
-  return columns.includes('task') && assigns ? columns : null;
+  // a table of groups (分组 | 督查组牵头单位 | 督查单位) has no task column: each numbered row is a task all the same
+  return assigns && (columns.includes('task') || columns[0] === 'number') ? columns : null;
 }
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
 export function findTables(text: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): TaskTable[] {
-  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[] };
+  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[]; lines: Line[] };
   const tables: TaskTable[] = [];
+  const opened: Open[] = [];
   let current: Open | null = null;
   let last: Open | null = null;
   let pending: { table: Open; cells: string[]; start: number; end: number } | null = null;
-  let at = from;
-  for (const line of text.slice(from, to).split('\n')) {
-    const start = at;
-    at += line.length + 1;
+  const lines = rowLines(text, from, to);
+  for (const [k, { line, start, end: lineEnd }] of lines.entries()) {
     const separator = separatorOf(line);
     if (!separator) {
+      // a row of one numbered cell (一、体系建设, its bar cut as a scraped line's) stays in the table when rows go on after it
+      if (current && findMarkers(line).some((m) => m.start === line.search(/\S/)) && lines[k + 1] && separatorOf(lines[k + 1]!.line)) {
+        current.lines.push({ cells: [line.trim()], start, end: lineEnd });
+        continue;
+      }
       // a table broken over pages goes on after 续表 and its header printed again
       if (current && line.trim() !== '' && !/^\s*[（(]?续(?:表|上表)[)）]?\s*$/.test(line)) current = null;
       continue;
@@ -99,13 +111,15 @@ export function findTables(text: string, from: number, to: number, options: { fi
         current = last;
         continue;
       }
-      current = { table: { start, end: start + line.length, rows: [] }, columns, header: joinBroken(line), bordered };
+      current = { table: { start, end: lineEnd, rows: [] }, columns, header: joinBroken(line), bordered, lines: [] };
       last = current;
       tables.push(current.table);
+      opened.push(current);
       continue;
     }
     if (!current || /^[\s|｜:：-]+$/.test(line)) continue;
     let cells = cellsOf(line, current.bordered);
+    current.lines.push({ cells, start, end: lineEnd });
     const row = current;
     // a cell broken over two lines: the row's start and its rest add up to one row
     const open = pending && pending.table === row ? pending : null;
@@ -113,23 +127,31 @@ export function findTables(text: string, from: number, to: number, options: { fi
     if (open) {
       if (open.cells.length + cells.length - 1 === row.columns.length) {
         cells = [...open.cells.slice(0, -1), `${open.cells.at(-1)}${cells[0]}`, ...cells.slice(1)];
-        addRow(row, open.start, cells, start + line.length);
+        addRow(row, open.start, cells, lineEnd);
         continue;
       }
       addRow(row, open.start, open.cells, open.end);
     }
     if (cells.length < row.columns.length && /^\d+$/.test(cells[0] ?? '')) {
-      pending = { table: row, cells, start, end: start + line.length };
+      pending = { table: row, cells, start, end: lineEnd };
       continue;
     }
-    addRow(row, start, cells, start + line.length);
+    addRow(row, start, cells, lineEnd);
   }
   if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
+  // a table whose task cells are numbered at several levels is an outline: its items, not its lines, are the tasks
+  for (const open of opened) {
+    const items = numberedItems(open.lines, open.columns, options.firstListedLeads ?? false);
+    if (items) {
+      open.table.rows = items;
+      open.table.end = Math.max(open.table.end, ...open.lines.map((l) => l.end));
+    }
+  }
   return tables.filter((t) => t.rows.length > 0);
 
   function addRow(into: Open, rowStart: number, raw: string[], end: number) {
     // a merged 牵头单位 or 完成时限 cell is printed once, in its first row: an empty one below carries it on
-    const aligned = raw.length < into.columns.length ? [...Array(into.columns.length - raw.length).fill(''), ...raw] : raw;
+    const aligned = alignedCells(raw, into.columns);
     const cells = aligned.map((c, i) => (c.trim() === '' && MERGED.has(into.columns[i]!) && into.previous ? into.previous[i] ?? '' : c));
     // a line whose only words continue the task cell (a cell wrapped onto a line of its own) belongs to the row above
     const last = into.table.rows[into.table.rows.length - 1];
@@ -149,12 +171,125 @@ export function findTables(text: string, from: number, to: number, options: { fi
   }
 }
 
+interface Line {
+  cells: string[];
+  start: number;
+  end: number;
+}
+
+/** The item numbers a cell holds: at its start, and after a `;` within it (1.落实…; 2.结合实际…;). */
+function cellMarkers(cell: string): Marker[] {
+  return findMarkers(cell).filter((m) => m.start === 0 || /[;；]\s*$/.test(cell.slice(0, m.start)));
+}
+
+/**
+ * A table whose task cells carry item numbers at two levels or more
+ * (`(一)组织指挥 | 1.组织机构 | (1)… | 1.落实…; 2.结合…; | 党政办 应消站 | 4月`):
+ * each column is a level, an item nests under the nearest item to its left
+ * (or above it in its own column, by rank), and the deepest items are the
+ * tasks, each with its row's units and time limit. A row that lost cells to
+ * merging lines up where its numbers and units fit the columns best.
+ */
+function numberedItems(lines: Line[], columns: Column[], firstListedLeads: boolean): TableRow[] | null {
+  const styleOf = (cell: string) => cellMarkers(cell)[0]?.style ?? null;
+  const styles = new Map<number, MarkerStyle>();
+  for (const line of lines.filter((l) => l.cells.length === columns.length)) {
+    line.cells.forEach((cell, c) => {
+      const style = styleOf(cell);
+      if (style && columns[c] === 'task' && !styles.has(c)) styles.set(c, style);
+    });
+  }
+  if (new Set(styles.values()).size < 2) return null;
+  const unitColumn = (c: number) => ['lead', 'responsible', 'support'].includes(columns[c]!);
+  // (most of a cell's names read as units: 村(社区) may stand among them)
+  const isUnits = (cell: string) => cell.trim() !== '' && cell.trim().split(/\s+/).filter((w) => isUnitCell(w, false)).length * 2 > cell.trim().split(/\s+/).length;
+  const fit = (cells: string[], offset: number) =>
+    cells.reduce((score, cell, i) => {
+      const c = offset + i;
+      const style = styleOf(cell);
+      if (style) return score + (styles.get(c) === style ? 2 : columns[c] === 'task' ? 0 : -2);
+      if (isUnits(cell)) return score + (unitColumn(c) ? 2 : -1);
+      return score;
+    }, 0);
+  // each item: its numbering path, the row it stands in (its cells laid out under the columns) and its own words
+  type Item = { path: number[]; numeral: string; column: number; style: MarkerStyle; line: Line; cells: string[]; text: string; children: number };
+  const stack: Item[] = [];
+  const items: Item[] = [];
+  for (const line of lines) {
+    let offset = 0;
+    for (let o = 1; o <= columns.length - line.cells.length; o++) if (fit(line.cells, o) > fit(line.cells, offset)) offset = o;
+    const cells = columns.map((_, c) => line.cells[c - offset] ?? '');
+    cells.forEach((cell, c) => {
+      if (columns[c] !== 'task') return;
+      const markers = cellMarkers(cell);
+      markers.forEach((marker, k) => {
+        // the item nests under the nearest item to its left, or above it in its own column and of a higher rank
+        const nests = (above: Item) => above.column < c || (above.column === c && RANK[above.style] < RANK[marker.style]);
+        while (stack.length > 0 && !nests(stack[stack.length - 1]!)) stack.pop();
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children++;
+        const text = cell.slice(marker.end, markers[k + 1]?.start ?? cell.length).replace(/[;；\s]+$/, '');
+        const item: Item = { path: [...(parent?.path ?? []), marker.value], numeral: marker.numeral, column: c, style: marker.style, line, cells, text, children: 0 };
+        stack.push(item);
+        items.push(item);
+      });
+    });
+  }
+  return items.flatMap((item) => {
+    if (item.children > 0) return [];
+    // the row as the item's own: its words the only task cell, the row's units and time limit beside them
+    const cells = item.cells.map((cell, c) => (c === item.column ? item.text : columns[c] === 'task' ? '' : cell));
+    const row = readRow(cells, columns, item.line.start, item.line.end, item.path[item.path.length - 1]!, firstListedLeads);
+    return row ? [{ ...row, path: item.path, numeral: item.numeral }] : [];
+  });
+}
+
+/** A row's number, in a 序号 or 分组 column: `3`, `第三组`, `第3项`. */
+const ROW_NUMBER = /^(?:第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[组项条]?)$/;
+
+/**
+ * A row with fewer cells than the header lost some: one that opens with its
+ * number lost empty cells at its end (备注); any other lost its number, and lines up from the right.
+ */
+function alignedCells(cells: string[], columns: Column[]): string[] {
+  if (cells.length >= columns.length) return cells;
+  const missing = Array(columns.length - cells.length).fill('');
+  return columns[0] === 'number' && ROW_NUMBER.test((cells[0] ?? '').replace(/\s+/g, '')) ? [...cells, ...missing] : [...missing, ...cells];
+}
+
+/**
+ * The lines of `text[from, to)` a table's rows are read from. A table flattened
+ * one cell a line, each cell after the first opening with a bar (`第一组⏎| 市安监局⏎| 雁塔区`),
+ * is read as one line a row: a line holding only a bar cell continues the line above.
+ */
+function rowLines(text: string, from: number, to: number): { line: string; start: number; end: number }[] {
+  const lines: { line: string; start: number; end: number }[] = [];
+  let at = from;
+  let joinable = false;
+  for (const line of text.slice(from, to).split('\n')) {
+    const start = at;
+    at += line.length + 1;
+    const barCell = /^[ \t\u3000]*[|｜][^|｜]*$/.test(line) && line.trim() !== '|';
+    const previous = lines[lines.length - 1];
+    if (barCell && joinable && previous) {
+      previous.line += line.trim();
+      previous.end = start + line.length;
+      continue;
+    }
+    // a cell opens a joinable line when it holds no bar itself; the bar cells after it join on
+    joinable = line.trim() !== '' && (barCell ? false : !/[|｜\t]/.test(line));
+    lines.push({ line, start, end: start + line.length });
+  }
+  return lines;
+}
+
 function readRow(cells: string[], columns: Column[], start: number, end: number, position: number, firstListedLeads: boolean): TableRow | null {
   // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
-  const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
+  const aligned = alignedCells(cells, columns);
   const cell = (column: Column) =>
     columns.flatMap((c, i) => (c === column ? [joinBroken(aligned[i] ?? '')] : [])).filter(Boolean).join('，');
-  const task = cell('task');
+  // (a table of groups has no task column: the row's own cells say what the group is)
+  const task = columns.includes('task') ? cell('task') : aligned.filter((c, i) => columns[i] !== 'number' && c.trim()).map((c) => joinBroken(c)).join(' ');
   if (!task) return null;
   // inside a cell, units may be separated by spaces alone
   const cellText = (column: Column) => columns.flatMap((c, i) => (c === column ? [(aligned[i] ?? '').trim()] : [])).filter(Boolean).join(' ');
@@ -163,20 +298,124 @@ function readRow(cells: string[], columns: Column[], start: number, end: number,
   const lead = unitsIn('lead');
   const responsible = unitsIn('responsible');
   const support = unitsIn('support');
+  // a unit marked with its role in brackets (县应急局（牵头）、县总工会) leads, the others of its cell support
+  const marked = responsible.map((u) => ROLE_MARK.exec(u));
+  if (marked.some((m) => m && LEAD_MARK.test(m[2]!))) {
+    const leads = marked.flatMap((m) => (m && LEAD_MARK.test(m[2]!) ? [m[1]!] : []));
+    const rest = responsible.map((u, i) => marked[i]?.[1] ?? u).filter((u) => !leads.includes(u));
+    return readRowWith(leads, [...rest, ...support]);
+  }
   const hasLeadColumn = columns.includes('lead');
   // without a 牵头 column the units listed are joint leads, unless the notice says the first one leads
   const [first, ...rest] = responsible;
   const leads = hasLeadColumn ? lead : firstListedLeads && first ? [first] : responsible;
+  return readRowWith(leads, hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support);
+
+  function readRowWith(leadUnits: string[], supportUnits: string[]): TableRow {
+    return {
+      start,
+      end,
+      position,
+      task,
+      lead: leadUnits,
+      support: supportUnits,
+      responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
+      timeLimit: cell('deadline'),
+      progress: cell('progress'),
+    };
+  }
+}
+
+const ROLE_MARK = new RegExp(`^(.+?)\\((${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, ...ROLE_VERBS.joint])})\\)$`);
+const LEAD_MARK = new RegExp(`^(?:${alternation(ROLE_VERBS.lead)})$`);
+
+export interface SpacedTable extends TaskTable {
+  /** rows whose units were shared out between two unit columns by position */
+  guessed: Set<TableRow>;
+  /** the 附件 printed inline before the table, where the table is one */
+  attachment?: { at: number; label: string };
+}
+
+/**
+ * Task tables flattened into text with spaces alone (a 文库 page: `序号 工作任务
+ * 牵头单位 配合单位 完成时限 1 开展… 县住建局 县市场监管局 2025年6月底前 2 …`):
+ * a header of column labels, read by the lexicon, then rows each opening with
+ * its number in turn. A row's cells are told apart by what they hold: the task's
+ * words, then the units (the first unit-list the 牵头单位 cell, the rest the
+ * other unit column), then its time limit.
+ */
+export function findSpacedTables(norm: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): SpacedTable[] {
+  const tables: SpacedTable[] = [];
+  const tokens = [...norm.slice(from, to).matchAll(/\S+/g)].map((m) => ({ word: m[0], start: from + m.index, end: from + m.index + m[0].length }));
+  for (let i = 0; i < tokens.length; i++) {
+    if (columnOf(tokens[i]!.word) !== 'number') continue;
+    const columns: Column[] = ['number'];
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      const column = columnOf(tokens[j]!.word);
+      if (column === 'number' || (column === 'other' && !/^[\u4e00-\u9fff]{2,4}$/.test(tokens[j]!.word))) break;
+      columns.push(column);
+    }
+    const assigns = columns.some((c) => c === 'lead' || c === 'responsible');
+    if (columns.length < 3 || !columns.includes('task') || !assigns || tokens[j]?.word !== '1') continue;
+    // an attachment printed inline before its table (…2025年4月2日 附件 平川县…任务清单 序号 …)
+    const before = norm.slice(Math.max(from, tokens[i]!.start - 80), tokens[i]!.start);
+    const label = /附件\s*(\d{0,2})\s*[:：]?\s*[^\s\d][^\n]{0,60}?\s*$/.exec(before);
+    const attachment = label ? { at: tokens[i]!.start - before.length + label.index, label: `附件${label[1]}` } : undefined;
+    const table = { start: tokens[i]!.start, end: tokens[j - 1]!.end, rows: [] as TableRow[], guessed: new Set<TableRow>(), ...(attachment ? { attachment } : {}) };
+    // each row runs to the next row's number, standing alone (not 第 2 页)
+    const starts: number[] = [];
+    for (let k = j, n = 1; k < tokens.length; k++) {
+      if (tokens[k]!.word === String(n) && !/^第$|^共$/.test(tokens[k - 1]?.word ?? '')) {
+        starts.push(k);
+        n++;
+      }
+    }
+    for (const [r, k] of starts.entries()) {
+      const cells = tokens.slice(k + 1, starts[r + 1] ?? tokens.length);
+      const row = spacedRow(cells, columns, r + 1, tokens[k]!.start, options.firstListedLeads ?? false);
+      if (!row) break;
+      table.rows.push(row.row);
+      if (row.guessed) table.guessed.add(row.row);
+      table.end = row.row.end;
+    }
+    if (table.rows.length > 0) tables.push(table);
+    i = tokens.findIndex((t) => t.start >= table.end) - 1;
+    if (i < 0) break;
+  }
+  return tables;
+}
+
+/** A unit cell: one name or a list (市应急委、安委会各成员单位), or a dash or 无 for none. */
+const isUnitCell = (word: string, first: boolean) =>
+  /^[—–\-/无]+$/.test(word) ? !first : splitUnits(word).length > 0 && splitUnits(word).every(looksLikeUnit) && (!first || PLACE_OPENING.test(word));
+
+function spacedRow(
+  cells: { word: string; start: number; end: number }[],
+  columns: Column[],
+  position: number,
+  start: number,
+  firstListedLeads: boolean,
+): { row: TableRow; guessed: boolean } | null {
+  const first = cells.findIndex((c, i) => i > 0 && isUnitCell(c.word, true));
+  const unitsAt = first < 0 ? cells.length : first;
+  let after = unitsAt;
+  while (after < cells.length && isUnitCell(cells[after]!.word, false)) after++;
+  const task = joinBroken(cells.slice(0, unitsAt).map((c) => c.word).join(' '));
+  if (!task) return null;
+  const unitCells = cells.slice(unitsAt, after).map((c) => c.word).filter((w) => !/^[—–\-/无]+$/.test(w));
+  // what follows the units is the time limit, one phrase; words after it (a colophon, a page line) are no part of the row
+  const limit = columns.includes('deadline') && after < cells.length ? cells[after]! : null;
+  const last = limit ?? cells[Math.max(unitsAt, after) - 1] ?? cells[cells.length - 1]!;
+  const unitsOf = (words: string[]) => words.flatMap((w) => splitUnits(w));
+  const hasLead = columns.includes('lead');
+  const [head, ...rest] = unitCells;
+  const lead = hasLead ? unitsOf(head ? [head] : []) : firstListedLeads ? unitsOf(unitCells).slice(0, 1) : unitsOf(unitCells);
+  const support = hasLead ? unitsOf(rest) : firstListedLeads ? unitsOf(unitCells).slice(1) : [];
+  const guessed = hasLead && columns.filter((c) => c === 'lead' || c === 'responsible' || c === 'support').length > 1 && unitCells.length > 1;
   return {
-    start,
-    end,
-    position,
-    task,
-    lead: leads,
-    support: hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support,
-    responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
-    timeLimit: cell('deadline'),
-    progress: cell('progress'),
+    row: { start, end: last.end, position, task, lead, support, responsibility: unitCells.join(' '), timeLimit: limit?.word ?? '', progress: '' },
+    guessed,
   };
 }
 

@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import { WEAK_FORMS, type AssignmentForm, type Task, type TaskSpans } from '../registry/types.js';
 import { locator } from './ground.js';
 import { findClauses, joinBroken, looksLikeUnit, type ClauseOptions, type Responsibility } from './clause.js';
-import { findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
+import { arabicDates, findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
 import type { OutlineNode } from './numbering.js';
 import { responsibilityOutsideClauses } from './responsibility.js';
 import { headingOf, idOf, sectionsOf } from './sections.js';
@@ -22,6 +22,12 @@ function headingSentence(content: string): string | null {
   return m && m[0].length < content.trim().length - 1 ? m[1]! : null;
 }
 
+/** Or a heading line of its own, which may hold a comma (五、加强值守,准确及时上报事故信息⏎各区县政府要…). */
+function headingOfItem(printed: string): string | null {
+  const line = /^[ \t\u3000]*([^\n。;；:：!?]{2,24}?)[ \t\u3000]*\n\s*\S/.exec(printed);
+  return headingSentence(joinBroken(printed)) ?? line?.[1] ?? null;
+}
+
 /** Signature, date, attachment list and chrome that follow the last item of a notice. */
 function trailerStart(text: string): number {
   const lines = text.split('\n');
@@ -30,7 +36,7 @@ function trailerStart(text: string): number {
     const line = joinBroken(lines[i]!);
     const trailer =
       line === '' ||
-      /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line) ||
+      /^\d{4}年\d{1,2}月\d{1,2}日$/.test(arabicDates(line)) ||
       /^[(（]?此件|^抄送|^附件/.test(line) ||
       (line.length <= 30 && looksLikeUnit(line));
     if (!trailer) break;
@@ -64,7 +70,7 @@ export function tasksOfItem(
       );
     }
   }
-  const title = headingSentence(joinBroken(notice.printed.slice(from, clauses[0]?.start ?? to)));
+  const title = headingOfItem(notice.printed.slice(from, clauses[0]?.start ?? to));
 
   // runs of text each closed by its own clause become sub-tasks (001 item 20)
   const runs: { start: number; end: number; clause: (typeof clauses)[number] | null }[] = [];
@@ -84,7 +90,7 @@ export function tasksOfItem(
   else if (tail) runs[runs.length - 1]!.end = to;
 
   const outside = runs.some((run) => !run.clause)
-    ? responsibilityOutsideClauses(notice.text.slice(from, to), title !== null, headings, clauseOptions)
+    ? responsibilityOutsideClauses(notice.text.slice(from, to), headingOfItem(notice.text.slice(from, clauses[0]?.start ?? to)), headings, clauseOptions)
     : null;
   return runs.map((run, k): Task => {
     const segment = withoutClauses(notice.printed, run.start, run.end, clauses, '');
@@ -126,8 +132,8 @@ export function taskOfRow(row: TableRow, idPrefix: string, section: string[], no
   // the time-limit column and the task's own words together: the earliest date is the deadline
   const reading = readDeadline(row.timeLimit ? `${row.task}。完成时限：${row.timeLimit}` : row.task, dates);
   const task: Task = {
-    id: `${idPrefix}${row.position}`,
-    number: String(row.position),
+    id: `${idPrefix}${row.path ? row.path.join('.') : row.position}`,
+    number: row.numeral ?? String(row.position),
     section,
     title: headingSentence(row.task),
     text: row.task,

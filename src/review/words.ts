@@ -27,6 +27,7 @@ export const RULE_WORDS: Record<string, string> = {
   'ambiguous-numbering': '编号层级不明',
   'missing-clause': '未写明分工',
   'unit-list-unsplit': '单位名称存疑',
+  'table-cells-guessed': '表格分列存疑',
   'no-tasks': '未找到任务',
   'weak-form': '分工方式较弱',
   'not-a-unit': '疑似不是单位',
