@@ -30,6 +30,24 @@ describe('forms in the issue, each read right', () => {
     expect(tasksOf(notice(item))).toEqual([{ id: '1.1', lead, support, form }]);
   });
 
+  it('lines up a table row that lost merged cells by what its cells hold', () => {
+    // the 类别 cell is printed once for the rows below it; row 3 lost its merged time limit too
+    const table = [
+      '附件',
+      '重点任务分工表',
+      '序号 | 类别 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '1 | 危化品 | 开展化工园区安全整治。 | 市应急局 | 市发改委、市工信局 | 2025年6月底前 |',
+      '2 | 推进园区封闭化管理。 | 市工信局 | 市应急局 | 2025年9月底前 |',
+      '3 | 严查危化品运输车辆违法行为。 | 市公安局 | 市交通局 |',
+    ].join('\n');
+    const tasks = extract(`县安委会办公室关于印发重点任务分工表的通知\n${table}\n`).registry.tasks;
+    expect(tasks.map((t) => [t.lead, t.support, t.deadline])).toEqual([
+      [['市应急局'], ['市发改委', '市工信局'], '2025-06-30'],
+      [['市工信局'], ['市应急局'], '2025-09-30'],
+      [['市公安局'], ['市交通局'], '2025-09-30'],
+    ]);
+  });
+
   it('keeps a bracket of the clause out of the unit name, and quotes names as printed', () => {
     const [task] = extract(notice('加强燃气安全管理。〔责任单位：各县（市、区）住建局〕')).registry.tasks;
     expect(task!.lead).toEqual(['各县（市、区）住建局']);

@@ -64,8 +64,8 @@ const PERSON_LABEL = new RegExp(`^(?:${alternation(PERSON_LABELS)}):`);
 /** Where a labelled segment starts inside a clause written without separators (…周立新  责任科室：运管所). */
 // (after spaces, or right after a unit's name: never inside a label, as 责任单位 is in 牵头责任单位)
 const LABEL_START = new RegExp(`(?:\\s+|(?<=[${UNIT_LAST_CHARS}]))(?=(?:${ANY_LABEL}|${alternation([...PERSON_LABELS, ...TIME_LIMIT_LABELS])})\\s*:)`, 'g');
-/** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
-const TIME_WORDS = /\d{4}\s*年|[0-9]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
+/** A clause segment (or a table cell) that is a date, not units: `…配合，2025年底前完成`. */
+export const TIME_WORDS = /\d{4}\s*年|[0-9]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
 /** `等`, `等部门`, `等有关部门`, `等行业主管部门` close an open list. */
 const OPEN_LIST_END = /等(?:[\u4e00-\u9fff]{0,8}?(?:部门|单位)(?:和单位)?)?$/;
 /** A space on one line between two names separates them (市应急局 市公安局). */

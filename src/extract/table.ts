@@ -4,7 +4,7 @@
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
 import type { Task } from '../registry/types.js';
-import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits } from './clause.js';
+import { joinBroken, looksLikeUnit, PLACE_OPENING, splitUnits, TIME_WORDS } from './clause.js';
 import { alternation, ROLE_VERBS, roleOfLabel, TABLE_COLUMN_WORDS } from './lexicon.js';
 import { findMarkers, RANK, type Marker, type MarkerStyle } from './numbering.js';
 
@@ -248,13 +248,71 @@ function numberedItems(lines: Line[], columns: Column[], firstListedLeads: boole
 const ROW_NUMBER = /^(?:第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[组项条]?)$/;
 
 /**
- * A row with fewer cells than the header lost some: one that opens with its
- * number lost empty cells at its end (备注); any other lost its number, and lines up from the right.
+ * A row with fewer cells than the header lost some to merged cells: a 类别
+ * cell printed once for the rows below it, a merged time limit, an empty 备注
+ * or 序号. The cells keep their order; the gaps go where what each cell holds
+ * fits its column best (units under a unit column, a date under 完成时限, no
+ * gap in the task column). On a tie, a row that opens with its number lost
+ * cells at its end, any other at its start.
  */
 function alignedCells(cells: string[], columns: Column[]): string[] {
-  if (cells.length >= columns.length) return cells;
-  const missing = Array(columns.length - cells.length).fill('');
-  return columns[0] === 'number' && ROW_NUMBER.test((cells[0] ?? '').replace(/\s+/g, '')) ? [...cells, ...missing] : [...missing, ...cells];
+  const gaps = columns.length - cells.length;
+  if (gaps <= 0) return cells;
+  const opensWithNumber = columns[0] === 'number' && ROW_NUMBER.test((cells[0] ?? '').replace(/\s+/g, ''));
+  const kinds = cells.map(cellKind);
+  let best: { score: number; cells: string[] } | null = null;
+  // each placement of the gaps, in cell order; tables have a handful of columns, so this stays small
+  const place = (column: number, cell: number, score: number, placed: string[]) => {
+    if (column === columns.length) {
+      const filled = placed.flatMap((c, i) => (c !== '' ? [i] : []));
+      const tieBreak = opensWithNumber ? filled.at(-1)! : -filled[0]!;
+      const total = score * 100 + tieBreak;
+      if (!best || total > best.score) best = { score: total, cells: [...placed] };
+      return;
+    }
+    const gapsLeft = gaps - (column - cell);
+    if (cell < cells.length) place(column + 1, cell + 1, score + fit(kinds[cell]!, columns[column]!), [...placed, cells[cell]!]);
+    if (gapsLeft > 0) place(column + 1, cell, score + gapCost(columns[column]!), [...placed, '']);
+  };
+  place(0, 0, 0, []);
+  return best!.cells;
+}
+
+type CellKind = 'number' | 'units' | 'time' | 'text' | 'empty';
+
+function cellKind(cell: string): CellKind {
+  const text = cell.trim();
+  if (!text) return 'empty';
+  if (ROW_NUMBER.test(text.replace(/\s+/g, ''))) return 'number';
+  if (text.length <= 24 && TIME_WORDS.test(text) && !looksLikeUnit(text)) return 'time';
+  const units = splitUnits(text.replace(/\s+/g, '、'));
+  return units.length > 0 && units.every(looksLikeUnit) ? 'units' : 'text';
+}
+
+/** What a gap costs in a column: a task cell is never merged away, a unit cell seldom. */
+function gapCost(column: Column): number {
+  if (column === 'task') return -3;
+  return column === 'lead' || column === 'responsible' || column === 'support' ? -1 : 0;
+}
+
+/** How well a cell of a kind sits in a column. */
+function fit(kind: CellKind, column: Column): number {
+  if (kind === 'empty') return 0;
+  switch (column) {
+    case 'number':
+      return kind === 'number' ? 2 : -2;
+    case 'lead':
+    case 'responsible':
+    case 'support':
+      return kind === 'units' ? 2 : -2;
+    case 'deadline':
+      return kind === 'time' ? 2 : -2;
+    case 'task':
+      // a list of units or a date is never what is to be done
+      return kind === 'text' ? 1 : -3;
+    default:
+      return kind === 'text' ? 0 : -1;
+  }
 }
 
 /**
