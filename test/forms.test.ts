@@ -25,6 +25,8 @@ describe('forms in the issue, each read right', () => {
     ['a place-named subject', '危化品监管。威海市应急局要加强重大危险源监测。', ['威海市应急局'], [], 'subject'],
     ['a subject after a time phrase', '森林防火。清明节期间，县林业局要严管野外用火。', ['县林业局'], [], 'subject'],
     ['主办单位 and 承办单位 both lead', '开展启动仪式。（主办单位：县应急局；承办单位：县融媒体中心；协助单位：县总工会）', ['县应急局', '县融媒体中心'], ['县总工会'], 'clause'],
+    ['a group led by a unit’s officer, its members sent by units', '第一督查组。由市公安局交警支队副支队长带队，成员由市交通局、市应急局派员组成。', ['市公安局交警支队'], ['市交通局', '市应急局'], 'group'],
+    ['a group led by one of a unit’s titles', '第二督查组。由市应急局党委委员、副局长带队，成员由市消防救援支队派员组成。', ['市应急局'], ['市消防救援支队'], 'group'],
     ['a group set up under a unit', '综合协调组，由县应急局局长任组长，成员由县公安局、县消防救援大队组成。', ['县应急局'], ['县公安局', '县消防救援大队'], 'group'],
   ])('%s', (_, item, lead, support, form) => {
     expect(tasksOf(notice(item))).toEqual([{ id: '1.1', lead, support, form }]);

@@ -15,7 +15,7 @@ import {
   type Responsibility,
 } from './clause.js';
 import type { AssignmentForm } from '../registry/types.js';
-import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, SHARED_HEADS, TIME_LIMIT_LABELS, TOGETHER_WORDS } from './lexicon.js';
+import { alternation, ANY_LABEL, GROUP_HEAD_VERBS, MODAL, PERSON_TITLE_PREFIXES, PERSON_TITLES, ROLE_VERBS, SHARED_HEADS, TIME_LIMIT_LABELS, TOGETHER_WORDS, UNIT_LAST_CHARS } from './lexicon.js';
 
 export type InlineResponsibility = Responsibility & { text: string; form: AssignmentForm };
 
@@ -90,10 +90,11 @@ export function responsibilityOutsideClauses(
 
 const PERSON = `(?:${alternation(PERSON_TITLE_PREFIXES)})?(?:${alternation(PERSON_TITLES)})`;
 /** `由市应急局分管负责同志任组长`: the shortest opening after 由 that a person's title or the head verb follows. */
-const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
+// (the unit ends as units end: 市公安局交警支队副支队长 is not 市公安局交警 and a 支队长)
+const GROUP_LEAD = new RegExp(`由(.{2,40}?)(?<=[${UNIT_LAST_CHARS}])(?=(?:${PERSON})|[(]|\\d名|[一二三四五六七八九十]名|${alternation(GROUP_HEAD_VERBS)})`);
 /** An item that sets up a group (1.综合协调组，由县应急局局长任组长): the group is named before 由. */
 const GROUP_ITEM = new RegExp(`^[^。;]{0,30}?(?:组|专班|指挥部)[^;]{0,24}?由[^。;]{2,60}?(?:${alternation(GROUP_HEAD_VERBS)})`);
-const MEMBERS = /成员(?:单位)?(?:由|为|包括)([^。;]{2,160}?)(?:组成|构成|参加)|([^。;,]{2,80}?)派员参加/g;
+const MEMBERS = /成员(?:单位)?(?:由|为|包括)([^。;]{2,160}?)(?:派员|抽调人员)?(?:组成|构成|参加)|([^。;,]{2,80}?)派员参加/g;
 const PERSON_TAIL = new RegExp(`(?:等)?(?:有关|相关)?(?:部门|单位)?(?:${PERSON})$`);
 
 /**
