@@ -67,7 +67,7 @@ describe('matrix --unit 市应急局, against the answer keys', () => {
     const unknown = safetyTasks('matrix', out, '--unit', '市应急');
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('did you mean "市应急局"?');
+    expect(unknown.stderr).toContain('（是不是“市应急局”？）');
   });
 });
 

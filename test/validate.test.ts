@@ -93,7 +93,7 @@ describe('safety-tasks validate', () => {
   it('exits 2 naming an input it cannot read, and still checks the rest', () => {
     const { status, stdout } = safetyTasks('validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`);
     expect(status).toBe(2);
-    expect(stdout).toMatch(/^no\/such\.yaml:1:1  error  no such file or directory  unreadable-input$/m);
+    expect(stdout).toMatch(/^no\/such\.yaml:1:1  error  .+  unreadable-input$/m);
     expect(stdout).toMatch(/unknown-unit\.yaml:19:12  error/);
   });
 

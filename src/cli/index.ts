@@ -15,6 +15,11 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function seconds(value: string): number {
+  if (!/^(?:\d+\.?\d*|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('请给出大于 0 的秒数（如 5 或 0.5）');
+  return Number(value);
+}
+
 function positiveNumber(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number from 1');
   return Number(value);
@@ -88,12 +93,15 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
     .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
+    .addOption(new Option('--timeout-per-file <seconds>', '每个文件的检查时限（秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查').argParser(seconds))
     .addHelpText(
       'after',
       `
 Rules: unknown-unit, duplicate-task-id, missing-lead, lead-and-support, impossible-date,
-deadline-before-document, done-without-date, done-in-future, source-changed, no-units-directory;
+deadline-before-document, done-without-date, done-in-future, source-changed, source-outside,
+source-unreadable, no-units-directory, time-limit;
 the schema gives unknown-key, missing-field, wrong-type, invalid-format, invalid-value; yaml-syntax.
+source.path 只在指向本仓库（git 顶层目录，否则台账所在文件夹）内、不超过 10 MB 的普通文件时才读取比对。
 
 Examples:
   $ safety-tasks validate registries                       every registry in a folder
@@ -102,7 +110,7 @@ Examples:
 
 Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an input cannot be read.`,
     )
-    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number }) => {
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; timeoutPerFile?: number }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
     });
@@ -234,7 +242,8 @@ Examples:
       return;
     }
     // a failure of the tool itself: one line, the stack only when asked for
-    process.stderr.write(argv.includes('--debug') ? `${(error as Error).stack}\n` : `safety-tasks: ${(error as Error).message} (run again with --debug to see where)\n`);
+    const { forTerminal, forTerminalLine } = await import('../format/escape.js');
+    process.stderr.write(argv.includes('--debug') ? `${forTerminal(String((error as Error).stack))}\n` : `safety-tasks: ${forTerminalLine((error as Error).message)} (run again with --debug to see where)\n`);
     process.exitCode = 2;
   }
 }

@@ -1,10 +1,17 @@
 /** `safety-tasks matrix`: responsibility matrices for a unit, a notice, or all of them. */
 import path from 'node:path';
+import { forTerminalLine } from '../format/escape.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../report/matrix.js';
 import { assignments, type Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
-import { readReportInput, tableOptions } from './report-input.js';
+import { readReportInput, reportStatus, tableOptions } from './report-input.js';
+
+const MESSAGES = {
+  noUnit: (wanted: string, meant: string | null) =>
+    `safety-tasks matrix：这些台账和单位名录中都没有单位“${forTerminalLine(wanted)}”${meant ? `（是不是“${forTerminalLine(meant)}”？）` : ''}\n`,
+  noDocument: (wanted: string, ids: string) => `safety-tasks matrix：这些台账中没有文件“${forTerminalLine(wanted)}”（现有：${forTerminalLine(ids)}）\n`,
+};
 
 export interface MatrixCommandOptions {
   units?: string;
@@ -31,7 +38,7 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     if (!named.some((a) => unitIn(a.jurisdiction) !== null)) {
       const everyName = [...new Set([...named.map((a) => a.unit), ...[...input.directories.values()].flatMap((d) => [...d.byName.keys()])])];
       const meant = closestName(wanted, everyName);
-      process.stderr.write(`safety-tasks matrix: no unit "${wanted}" in these registries or the units directories${meant ? ` (did you mean "${meant}"?)` : ''}\n`);
+      process.stderr.write(MESSAGES.noUnit(wanted, meant));
       return 2;
     }
     report = unitMatrix(named, unitIn, options.role);
@@ -39,8 +46,7 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     const wanted = options.doc;
     const loaded = registries.find((r) => r.registry.document?.id === wanted || path.basename(r.file).replace(/\.[^.]+$/, '') === wanted);
     if (!loaded) {
-      const ids = registries.map((r) => r.registry.document?.id).join(', ');
-      process.stderr.write(`safety-tasks matrix: no document "${wanted}" in these registries (they hold: ${ids})\n`);
+      process.stderr.write(MESSAGES.noDocument(wanted, registries.map((r) => r.registry.document?.id).join('、')));
       return 2;
     }
     report = documentGrid(loaded, named.filter((a) => !options.role || a.role === options.role));
@@ -48,5 +54,5 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     report = overviewMatrix(named.filter((a) => !options.role || a.role === options.role));
   }
   process.stdout.write(reportFormatters[options.format](report, tableOptions()));
-  return input.unreadable ? 2 : 0;
+  return reportStatus(input);
 }

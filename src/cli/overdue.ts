@@ -1,10 +1,17 @@
 /** `safety-tasks overdue`: what is late as of a date, by unit. */
-import { isoDate } from '../extract/dates.js';
+import { isoDate } from '../calendar.js';
+import { forTerminalLine } from '../format/escape.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
-import { readReportInput, tableOptions } from './report-input.js';
+import { readReportInput, reportStatus, tableOptions } from './report-input.js';
+
+const MESSAGES = {
+  notADay: (asOf: string) => `safety-tasks overdue：--as-of ${forTerminalLine(asOf)} 不是有效日期：请写成 YYYY-MM-DD\n`,
+  noUnit: (wanted: string, meant: string | null) =>
+    `safety-tasks overdue：这些台账和单位名录中都没有单位“${forTerminalLine(wanted)}”${meant ? `（是不是“${forTerminalLine(meant)}”？）` : ''}\n`,
+};
 
 export interface OverdueCommandOptions {
   asOf?: string;
@@ -20,7 +27,7 @@ export interface OverdueCommandOptions {
 export async function overdueCommand(paths: string[], options: OverdueCommandOptions): Promise<number> {
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
   if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) {
-    process.stderr.write(`safety-tasks overdue: --as-of ${asOf} is not a day: write it YYYY-MM-DD\n`);
+    process.stderr.write(MESSAGES.notADay(asOf));
     return 2;
   }
   const input = await readReportInput(paths, options.units);
@@ -35,7 +42,7 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
     const jurisdictions = new Set(input.registries.map((r) => r.registry.document?.jurisdiction ?? ''));
     if (![...jurisdictions].some((j) => unitIn!(j) !== null)) {
       const meant = closestName(wanted, [...named, ...[...input.directories.values()].flatMap((d) => d.units.map((u) => u.name))]);
-      process.stderr.write(`safety-tasks overdue: no unit "${wanted}" in these registries or the units directories${meant ? ` (did you mean "${meant}"?)` : ''}\n`);
+      process.stderr.write(MESSAGES.noUnit(wanted, meant));
       return 2;
     }
   }
@@ -47,6 +54,5 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
     ...(options.role ? { role: options.role } : {}),
   });
   process.stdout.write(reportFormatters[options.format](overdueReport(rows), tableOptions()));
-  if (input.unreadable) return 2;
-  return options.failOnOverdue && rows.some((r) => r.kind === 'overdue') ? 1 : 0;
+  return reportStatus(input, options.failOnOverdue && rows.some((r) => r.kind === 'overdue'));
 }

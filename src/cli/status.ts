@@ -1,7 +1,8 @@
 /** `safety-tasks status`: record a task's progress in its registry, changing nothing else in the file. */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { isoDate } from '../extract/dates.js';
+import { isoDate } from '../calendar.js';
+import { forTerminalLine } from '../format/escape.js';
 import { EditError, setTaskStatus, type Status } from '../registry/edit.js';
 import type { Registry } from '../registry/types.js';
 import { closestName, resolveUnit } from '../units/directory.js';
@@ -17,7 +18,7 @@ export interface StatusCommandOptions {
 
 export async function statusCommand(file: string, taskId: string, status: Status, options: StatusCommandOptions): Promise<number> {
   const fail = (message: string) => {
-    process.stderr.write(`safety-tasks status: ${message}\n`);
+    process.stderr.write(`safety-tasks status: ${forTerminalLine(message)}\n`);
     return 2;
   };
   const on = options.on ?? new Date().toISOString().slice(0, 10);
@@ -49,6 +50,6 @@ export async function statusCommand(file: string, taskId: string, status: Status
     if (error instanceof EditError) return fail(`${file}: ${error.message}`);
     throw error;
   }
-  process.stderr.write(`${file}: task ${taskId} is ${status}${status === 'done' ? ` on ${on}` : ''}${options.note ? ', progress noted' : ''}\n`);
+  process.stderr.write(`${forTerminalLine(`${file}: task ${taskId} is ${status}${status === 'done' ? ` on ${on}` : ''}${options.note ? ', progress noted' : ''}`)}\n`);
   return 0;
 }

@@ -1,10 +1,12 @@
 /** `safety-tasks validate`: check registries against the schema, the units directory and the rules. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { MAX_NOTICE_BYTES } from '../extract/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
+import { MAX_REGISTRY_BYTES } from '../registry/load.js';
+import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync, repositoryRoot, resolveInside } from '../safe-read.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
@@ -13,7 +15,14 @@ export interface ValidateCommandOptions {
   units?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** seconds one file may take; default 2 s and 3 s per MB */
+  timeoutPerFile?: number;
 }
+
+const MESSAGES = {
+  internal: (message: string) => `无法检查：${message}`,
+  emptyFolder: '文件夹中没有 .yaml 台账',
+};
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const diagnostics: Diagnostic[] = [];
@@ -37,16 +46,19 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     }
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      const text = await readFile(file, 'utf8').catch((error: Error) => {
-        cannotRead(shown, error.message);
-        return null;
-      });
-      if (text === null) continue;
+      const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
+      if (!('bytes' in read)) {
+        cannotRead(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
+        continue;
+      }
+      const seconds = options.timeoutPerFile ?? Math.round((2 + (3 * read.bytes.length) / 1024 / 1024) * 10) / 10;
+      const started = performance.now();
+      const budget = { seconds, spent: () => performance.now() - started > seconds * 1000 };
       try {
-        diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
+        diagnostics.push(...validateRegistryText(read.bytes.toString('utf8'), { file: shown, units, today, sourceDigest: sourceDigestFor(file), budget }));
       } catch (error) {
         // one file's surprise is a diagnostic on that file, never the end of the run
-        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', `could not be checked: ${(error as Error).message}`));
+        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', MESSAGES.internal((error as Error).message)));
       }
     }
   }
@@ -59,19 +71,32 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   return errors > 0 || (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
 }
 
-/** The notice a registry was extracted from, as it is now; null when it is not here to compare. */
-function sourceDigest(sourcePath: string): string | null {
-  try {
-    return createHash('sha256').update(readFileSync(sourcePath)).digest('hex');
-  } catch {
-    return null;
-  }
+/**
+ * The notice a registry was extracted from, as it is now: read only when it
+ * is a regular file inside the registry's repository (its git top level, or
+ * else its folder) and no larger than a notice may be.
+ */
+function sourceDigestFor(registryFile: string) {
+  return (sourcePath: string) => {
+    let root: string;
+    try {
+      root = repositoryRoot(registryFile);
+    } catch {
+      return null;
+    }
+    const inside = resolveInside(root, path.resolve(sourcePath));
+    if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
+    const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
+    if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
+    return createHash('sha256').update(read.bytes).digest('hex');
+  };
 }
 
 async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
-  if (!info) return 'no such file or directory';
+  if (!info) return readProblemMessage({ problem: 'missing' }, 0);
   if (info.isFile()) return [given];
+  if (!info.isDirectory()) return readProblemMessage({ problem: 'not-regular', kind: fileKind(info) }, 0);
   const names = (await readdir(given)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  return names.length > 0 ? names.map((n) => path.join(given, n)) : 'directory holds no .yaml registries';
+  return names.length > 0 ? names.map((n) => path.join(given, n)) : MESSAGES.emptyFolder;
 }

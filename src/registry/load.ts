@@ -1,42 +1,96 @@
-/** Reading registries from disk for the reports: files, or folders of .yaml/.json; a file that cannot be read is a diagnostic, not the end of the run. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+/**
+ * Reading registries from disk for the reports: files, or folders of
+ * .yaml/.json. Each is read as validate reads it (YAML 1.2, bounded aliases,
+ * the compiled schema); a value that fails the schema is never computed with:
+ * its task, or the registry when the fault is outside the tasks, is left out
+ * and named. A file that cannot be read is a diagnostic, not the end of the run.
+ */
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { fileKind, readProblemMessage, readRegularFile } from '../safe-read.js';
+import { readRegistryText } from '../validate/index.js';
 import type { Registry } from './types.js';
+
+/** A registry of 100,000 tasks is some 40 MB; anything far larger is not one. */
+export const MAX_REGISTRY_BYTES = 256 * 1024 * 1024;
 
 export interface LoadedRegistry {
   file: string;
   registry: Registry;
 }
 
-export async function loadRegistries(paths: string[]): Promise<{ registries: LoadedRegistry[]; diagnostics: Diagnostic[] }> {
-  const registries: LoadedRegistry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const fail = (file: string, message: string) => diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
+const MESSAGES = {
+  emptyFolder: '文件夹中没有台账',
+  notRegistry: '不是任务台账（缺少 document 和 tasks）：请先用 safety-tasks validate 检查',
+  taskLeftOut: (message: string) => `${message}：报告未采用该任务`,
+  registryLeftOut: (message: string) => `${message}：报告未采用该台账`,
+};
+
+export interface LoadResult {
+  registries: LoadedRegistry[];
+  /** problems found, each on its file */
+  diagnostics: Diagnostic[];
+  /** a path or file could not be read at all */
+  unreadable: boolean;
+  /** a registry or task was left out because a value fails the schema */
+  refused: boolean;
+}
+
+export async function loadRegistries(paths: string[]): Promise<LoadResult> {
+  const result: LoadResult = { registries: [], diagnostics: [], unreadable: false, refused: false };
+  const fail = (file: string, message: string) => {
+    result.diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
+    result.unreadable = true;
+  };
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
     if (!info) {
-      fail(given, 'no such file or directory');
+      fail(given, readProblemMessage({ problem: 'missing' }, 0));
       continue;
     }
     const files = info.isDirectory()
       ? (await readdir(given)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort().map((n) => path.join(given, n))
       : [given];
-    if (files.length === 0) fail(given, 'directory holds no registries');
+    if (!info.isDirectory() && !info.isFile()) {
+      fail(given, readProblemMessage({ problem: 'not-regular', kind: fileKind(info) }, 0));
+      continue;
+    }
+    if (files.length === 0) fail(given, MESSAGES.emptyFolder);
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      try {
-        const registry = parse(await readFile(file, 'utf8'), { maxAliasCount: 1000 }) as Registry;
-        if (!registry || typeof registry !== 'object' || !Array.isArray(registry.tasks) || typeof registry.document !== 'object') {
-          fail(shown, 'not a task registry (no document and tasks): run safety-tasks validate on it');
-          continue;
-        }
-        registries.push({ file: shown, registry });
-      } catch (error) {
-        fail(shown, `not readable as YAML: ${(error as Error).message.split('\n')[0]}`);
+      const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
+      if (!('bytes' in read)) {
+        fail(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
+        continue;
       }
+      const loaded = readRegistryText(read.bytes.toString('utf8'), shown);
+      const registry = loaded.data as Registry | null;
+      if (registry === null) {
+        result.diagnostics.push(...loaded.diagnostics);
+        result.unreadable = true;
+        continue;
+      }
+      if (typeof registry !== 'object' || !Array.isArray(registry.tasks) || typeof registry.document !== 'object' || registry.document === null) {
+        fail(shown, MESSAGES.notRegistry);
+        continue;
+      }
+      // a fault inside a task leaves out that task; anywhere else, the registry
+      const badTasks = new Set<number>();
+      let badRegistry = false;
+      for (const p of loaded.failed) {
+        if (p[0] === 'tasks' && typeof p[1] === 'number') badTasks.add(p[1]);
+        else badRegistry = true;
+      }
+      for (const d of loaded.diagnostics) {
+        if (d.severity !== 'error') result.diagnostics.push(d);
+        else result.diagnostics.push({ ...d, message: badRegistry ? MESSAGES.registryLeftOut(d.message) : MESSAGES.taskLeftOut(d.message) });
+      }
+      if (badRegistry || badTasks.size > 0) result.refused = true;
+      if (badRegistry) continue;
+      if (badTasks.size > 0) registry.tasks = registry.tasks.filter((_, i) => !badTasks.has(i));
+      result.registries.push({ file: shown, registry });
     }
   }
-  return { registries, diagnostics };
+  return result;
 }

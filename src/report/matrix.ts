@@ -4,13 +4,13 @@
  */
 import type { Report, ReportSection } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
-import { groupBy, shortTitle, type Assignment, type Role } from './responsibility.js';
+import { chineseOrder, groupBy, shortTitle, type Assignment, type Role } from './responsibility.js';
 
 const ROLE_NAME: Record<Role, string> = { lead: '牵头', support: '配合' };
 
 function sectionsByJurisdiction(list: Assignment[], section: (jurisdiction: string, list: Assignment[]) => ReportSection): Report {
   const groups = groupBy(list, (a) => a.jurisdiction);
-  return { sections: [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([j, l]) => section(j, l)) };
+  return { sections: [...groups].sort(([a], [b]) => chineseOrder(a, b)).map(([j, l]) => section(j, l)) };
 }
 
 /** Every task a unit (given by its canonical name in each jurisdiction) leads or supports, directly or through a group. */
@@ -48,19 +48,28 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
 export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Report {
   const mine = named.filter((a) => a.file === loaded.file && a.via === null);
   const unitsInOrder = [...new Set(mine.map((a) => a.unit))];
-  const cell = (task: string, unit: string) => {
-    const roles = mine.filter((a) => a.task.id === task && a.unit === unit).map((a) => a.role);
-    return roles.includes('lead') ? '●' : roles.includes('support') ? '○' : '';
-  };
-  const rows = loaded.registry.tasks.map((task) => ({
-    task: task.id,
-    title: shortTitle(task, 16),
-    ...Object.fromEntries(unitsInOrder.map((u, i) => [`u${i}`, cell(task.id, u)])),
-  }));
-  const total = (label: string, mark: string) => ({
+  const column = new Map(unitsInOrder.map((u, i) => [u, `u${i}`]));
+  // each task's mark per unit, in one pass: ● lead wins over ○ support
+  const marks = new Map<string, Map<string, string>>();
+  for (const a of mine) {
+    const row = marks.get(a.task.id) ?? new Map<string, string>();
+    if (a.role === 'lead' || !row.has(a.unit)) row.set(a.unit, a.role === 'lead' ? '●' : '○');
+    marks.set(a.task.id, row);
+  }
+  const totals = { '●': new Map<string, number>(), '○': new Map<string, number>() };
+  const rows = loaded.registry.tasks.map((task) => {
+    const row: Record<string, string> = { task: task.id, title: shortTitle(task, 16) };
+    for (const [unit, key] of column) {
+      const mark = marks.get(task.id)?.get(unit) ?? '';
+      row[key] = mark;
+      if (mark) totals[mark as '●' | '○'].set(key, (totals[mark as '●' | '○'].get(key) ?? 0) + 1);
+    }
+    return row;
+  });
+  const total = (label: string, mark: '●' | '○') => ({
     task: label,
     title: '',
-    ...Object.fromEntries(unitsInOrder.map((_, i) => [`u${i}`, rows.filter((r) => r[`u${i}` as keyof typeof r] === mark).length])),
+    ...Object.fromEntries([...column.values()].map((key) => [key, totals[mark].get(key) ?? 0])),
   });
   return {
     sections: [

@@ -8,7 +8,7 @@ import type { Report } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
-import { assignments, NO_JURISDICTION, shortTitle, type Role } from './responsibility.js';
+import { assignments, chineseOrder, NO_JURISDICTION, numberedOrder, shortTitle, textOrder, type Role } from './responsibility.js';
 
 export interface OverdueOptions {
   asOf: string;
@@ -123,7 +123,7 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
       }
     }
   }
-  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || a.document.localeCompare(b.document) || a.task.localeCompare(b.task, undefined, { numeric: true }));
+  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || textOrder(a.document, b.document) || numberedOrder(a.task, b.task));
 }
 
 function mine(
@@ -188,7 +188,7 @@ export function overdueReport(rows: OverdueRow[]): Report {
         ],
         rows: [...summary]
           .map(([unit, s]) => ({ unit, overdue: s.overdue, soon: s.soon, oldest: s.overdue ? s.oldest : null }))
-          .sort((a, b) => b.overdue - a.overdue || (b.oldest ?? 0) - (a.oldest ?? 0) || a.unit.localeCompare(b.unit, 'zh')),
+          .sort((a, b) => b.overdue - a.overdue || (b.oldest ?? 0) - (a.oldest ?? 0) || chineseOrder(a.unit, b.unit)),
       },
     ],
   };

@@ -24,6 +24,11 @@ export interface Assignment {
 
 export const NO_JURISDICTION = '(未注明辖区)';
 
+/** Orders made once: localeCompare with a locale builds a collator on every call. */
+export const chineseOrder = new Intl.Collator('zh').compare;
+export const textOrder = new Intl.Collator().compare;
+export const numberedOrder = new Intl.Collator(undefined, { numeric: true }).compare;
+
 export function assignments(
   registries: LoadedRegistry[],
   units: (jurisdiction: string | null) => UnitsDirectory | null,

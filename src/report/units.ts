@@ -1,9 +1,9 @@
 /** The `units` report: every unit named in the registries, how much it carries, and names the directory does not know. */
 import type { Report } from '../format/report.js';
 import { closestUnit, type UnitsDirectory } from '../units/directory.js';
-import { groupBy, type Assignment } from './responsibility.js';
+import { chineseOrder, groupBy, type Assignment } from './responsibility.js';
 
-const byJurisdiction = (list: Assignment[]) => [...groupBy(list, (a) => a.jurisdiction)].sort(([a], [b]) => a.localeCompare(b, 'zh'));
+const byJurisdiction = (list: Assignment[]) => [...groupBy(list, (a) => a.jurisdiction)].sort(([a], [b]) => chineseOrder(a, b));
 
 export function unitsReport(named: Assignment[], units: (jurisdiction: string) => UnitsDirectory | null): Report {
   return {
@@ -30,7 +30,7 @@ export function unitsReport(named: Assignment[], units: (jurisdiction: string) =
             const entry = directory?.byName.get(unit.replace(/\s+/g, ''));
             return { unit, kind: entry ? entry.kind ?? '' : directory ? '未登记' : '', lead: r.lead.size, support: r.support.size, documents: r.documents.size };
           })
-          .sort((a, b) => b.lead - a.lead || b.support - a.support || a.unit.localeCompare(b.unit, 'zh')),
+          .sort((a, b) => b.lead - a.lead || b.support - a.support || chineseOrder(a.unit, b.unit)),
       };
     }),
   };
@@ -96,7 +96,7 @@ export function aliasSuggestions(named: Assignment[], units: (jurisdiction: stri
       uses.set(a.unit, (uses.get(a.unit) ?? 0) + 1);
       known.set(a.unit, a.known);
     }
-    const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a.localeCompare(b, 'zh'));
+    const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || chineseOrder(a, b));
     const merged = new Map<string, string[]>();
     const taken = new Set<string>();
     for (const name of names) {

@@ -4,7 +4,8 @@
  * Each reads the registry as it is, however malformed, and skips what it cannot read.
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isDay } from '../calendar.js';
+import type { ReadProblem } from '../safe-read.js';
 import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
 import type { LocatedDocument, Path } from './locate.js';
 
@@ -15,15 +16,25 @@ export interface RuleContext {
   units: UnitsDirectory | null;
   /** today, YYYY-MM-DD: `done_on` may not be later */
   today: string;
-  /** the SHA-256 of the notice at `source.path` now, or null when it cannot be read */
-  sourceDigest?: (path: string) => string | null;
+  /**
+   * the SHA-256 of the notice at `source.path` now; null when it is not there
+   * to compare, or why it was not read (outside the repository, not a regular file, too large)
+   */
+  sourceDigest?: (path: string) => string | null | ReadProblem | { problem: 'outside' };
 }
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isDay = (v: unknown): v is string => isDateShaped(v) && isoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8))) === v;
+
+/** Why the notice at source.path was not compared: the same words whether or not a path outside exists. */
+const SOURCE_PROBLEM: Record<Exclude<ReadProblem['problem'], 'missing'> | 'outside', (path: string, problem: object) => string> = {
+  outside: (path) => `source.path（${path}）不在本仓库内：未读取，也未比对`,
+  'not-regular': (path, problem) => `source.path（${path}）是${(problem as { kind: string }).kind}，不是普通文件：未读取`,
+  'too-large': (path, problem) => `source.path（${path}）有 ${Math.ceil((problem as { size: number }).size / 1024 / 1024)} MB，超过通知的大小上限：未读取`,
+  unreadable: (path) => `source.path（${path}）无法读取：未比对`,
+};
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -93,8 +104,10 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   const source = isObject(document.source) ? document.source : {};
   if (typeof source.path === 'string' && typeof source.sha256 === 'string' && context.sourceDigest) {
     const now = context.sourceDigest(source.path);
-    if (now !== null && now !== source.sha256) {
+    if (typeof now === 'string' && now !== source.sha256) {
       report(['document', 'source', 'sha256'], 'source-changed', 'warning', `${source.path} has changed since this registry was extracted`, 're-extract it');
+    } else if (now !== null && typeof now === 'object' && now.problem !== 'missing') {
+      report(['document', 'source', 'path'], now.problem === 'outside' ? 'source-outside' : 'source-unreadable', 'warning', SOURCE_PROBLEM[now.problem](source.path, now));
     }
   }
   return diagnostics;

@@ -38,11 +38,13 @@ function describe(path: (string | number)[], data: unknown): string {
   return path.length ? path.join('.') : 'the registry';
 }
 
-export function checkSchema(data: unknown, located: LocatedDocument, file: string): Diagnostic[] {
+/** Each schema error as a diagnostic at its node; `failed` hears the path of every value that fails. */
+export function checkSchema(data: unknown, located: LocatedDocument, file: string, failed?: (path: (string | number)[]) => void): Diagnostic[] {
   if (validateRegistry(data)) return [];
   const diagnostics: Diagnostic[] = [];
   for (const error of (validateRegistry as unknown as { errors: SchemaError[] }).errors) {
     const path = pointerToPath(error.instancePath);
+    failed?.(path);
     const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data);
     const where = (p: (string | number)[]) => describe(p, data);
     switch (error.keyword) {
