@@ -74,7 +74,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
 /**
  * The notice a registry was extracted from, as it is now: read only when it
  * is a regular file inside the registry's repository (its git top level, or
- * else its folder) and no larger than a notice may be.
+ * else its folder) and no larger than a notice may be. Nothing is looked up
+ * outside it, so the answer says nothing about files there.
  */
 function sourceDigestFor(registryFile: string) {
   return (sourcePath: string) => {
@@ -84,7 +85,8 @@ function sourceDigestFor(registryFile: string) {
     } catch {
       return null;
     }
-    const inside = resolveInside(root, path.resolve(sourcePath));
+    // a relative path is read from the top of the repository, where extract is run
+    const inside = resolveInside(root, path.resolve(root, sourcePath));
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
     const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;

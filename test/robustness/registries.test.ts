@@ -52,7 +52,7 @@ describe('hostile registries', () => {
   it('validate reads every file even when one is not YAML at all', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
     writeFileSync(path.join(dir, 'a.yaml'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x1b, 0x5b]));
-    writeFileSync(path.join(dir, 'b.yaml'), clean.replace('path: test/fixtures/validate/notice.txt', 'path: notice.txt'));
+    writeFileSync(path.join(dir, 'b.yaml'), clean);
     const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'validate', dir, '--units', 'units/weihai.yaml'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/a\.yaml:1:\d+  error/);
