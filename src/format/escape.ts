@@ -19,8 +19,12 @@ const LINE_BREAK = /\r\n|[\r\n]/g;
 const WORKFLOW_COMMAND = /(^|\n)([ \t]*):(?=:)|##(?=\[)/g;
 const defuse = (text: string) => text.replace(WORKFLOW_COMMAND, (m, start: string | undefined, space: string | undefined) => (m === '##' ? '#\u200b#' : `${start}${space}:\u200b`));
 
+/** Anything inert has to change: most text has none of it and is passed on as it is. */
+const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|::|##\[/;
+
 /** Text without escape sequences, controls and bidi controls, and no workflow command; newlines and tabs kept. */
 export function inert(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return defuse(text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, ''));
 }
 

@@ -54,6 +54,8 @@ function charWidth(char: string): number {
 
 /** Text broken into lines no wider than `width` display columns, each with its width. */
 function wrapToWidth(value: string, width: number): { lines: string[]; widths: number[] } {
+  // printable ASCII is one column a character
+  if (value.length <= width && /^[\x20-\x7e]*$/.test(value)) return { lines: [value], widths: [value.length] };
   const lines: string[] = [];
   const widths: number[] = [];
   for (const paragraph of value.split('\n')) {

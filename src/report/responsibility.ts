@@ -42,10 +42,12 @@ export function assignments(
       for (const role of ['lead', 'support'] as const) {
         for (const unit of canonicalNames(directory, Array.isArray(task[role]) ? task[role] : [])) {
           const entry = directory ? resolveUnit(directory, unit) : null;
-          const base = { jurisdiction: jurisdiction ?? NO_JURISDICTION, document: registry.document?.id ?? file, file, task, role };
-          out.push({ ...base, unit, via: null, known: entry !== null });
+          const where = jurisdiction ?? NO_JURISDICTION;
+          const document = registry.document?.id ?? file;
+          // object literals, not spreads: a pile of registries makes millions of these
+          out.push({ jurisdiction: where, document, file, task, role, unit, via: null, known: entry !== null });
           if (options.throughGroups && entry?.members) {
-            for (const member of canonicalNames(directory, entry.members)) out.push({ ...base, unit: member, via: unit, known: true });
+            for (const member of canonicalNames(directory, entry.members)) out.push({ jurisdiction: where, document, file, task, role, unit: member, via: unit, known: true });
           }
         }
       }
