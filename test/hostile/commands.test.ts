@@ -220,3 +220,19 @@ describe('extract: a notice whose file name holds workflow commands', () => {
     expect(run.stderr).toMatch(/通知⏎:\u200b:error file=README\.md::注入\.txt:1:1  error/);
   });
 });
+
+describe('validate --timeout-per-file', () => {
+  it('names a file that spends its budget and checks the others', () => {
+    const dir = path.join(work, 'budget');
+    mkdirSync(dir);
+    const many = Array.from({ length: 10_000 }, (_, i) => plain(`${i + 1}`));
+    writeFileSync(path.join(dir, 'a-large.yaml'), stringify({ ...registry, document: { ...registry.document, id: 'large', jurisdiction: '威海市' }, tasks: many }, { aliasDuplicateObjects: false }));
+    writeFileSync(path.join(dir, 'b-small.yaml'), stringify({ ...registry, document: { ...registry.document, id: 'small', jurisdiction: '威海市' }, tasks: [plain('1.1', 'done')] }));
+    const run = safetyTasks('validate', dir, '--format', 'json', '--timeout-per-file', '0.2');
+    expectNoCrash(run);
+    const found = (JSON.parse(run.stdout) as { file: string; rule: string }[]).map((d) => `${path.basename(d.file)} ${d.rule}`);
+    expect(found).toContain('a-large.yaml time-limit');
+    expect(found).toContain('b-small.yaml done-without-date');
+    expect(safetyTasks('validate', dir, '--timeout-per-file', 'soon').status).toBe(2);
+  });
+});
