@@ -113,6 +113,17 @@ describe('safety-tasks validate', () => {
   });
 });
 
+describe('what validate and the reports load', () => {
+  it('loads no Markdown parser: the calendar lives outside the extractor', () => {
+    const hook = ['--import', './test/fixtures/forbid-remark.mjs'];
+    expect(safetyTasksWith(hook, 'validate', `${folder}/clean.yaml`).status).toBe(0);
+    expect(safetyTasksWith(hook, 'overdue', `${folder}/clean.yaml`, '--as-of', '2025-01-01').status).toBe(0);
+    expect(safetyTasksWith(hook, 'matrix', `${folder}/clean.yaml`).status).toBe(0);
+    // the hook does catch the parser being loaded
+    expect(safetyTasksWith(hook, 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt').status).not.toBe(0);
+  });
+});
+
 describe('units directories', () => {
   it('refuses a units file that does not follow its schema, naming it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));

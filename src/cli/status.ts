@@ -33,7 +33,7 @@ export async function statusCommand(file: string, taskId: string, status: Status
   }
   let by = options.by;
   if (by) {
-    const registry = parse(text) as Registry;
+    const registry = parse(text, { schema: 'core', logLevel: 'error' }) as Registry;
     const directory = directoryFor(await loadUnitsDirectories(options.units), registry?.document?.jurisdiction ?? null, isFile(options.units));
     const named = (registry?.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])]);
     const known = directory ? resolveUnit(directory, by)?.name : undefined;

@@ -12,11 +12,11 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const LINE_BREAK = /\r\n|[\r\n]/g;
 /**
- * GitHub Actions runs a log line that starts with `::` (after spaces) as a
- * workflow command, and `##[command]` anywhere in a line: a zero-width space
- * inside each keeps the text as it reads and makes it no command.
+ * GitHub Actions runs a log line that starts with `::` (after any white space,
+ * U+3000 included) as a workflow command, and `##[command]` anywhere in a
+ * line: a zero-width space inside each keeps the text as it reads and makes it no command.
  */
-const WORKFLOW_COMMAND = /(^|\n)([ \t]*):(?=:)|##(?=\[)/g;
+const WORKFLOW_COMMAND = /(^|\n)([^\S\n]*):(?=:)|##(?=\[)/g;
 const defuse = (text: string) => text.replace(WORKFLOW_COMMAND, (m, start: string | undefined, space: string | undefined) => (m === '##' ? '#\u200b#' : `${start}${space}:\u200b`));
 
 /** Anything inert has to change: most text has none of it and is passed on as it is. */

@@ -14,7 +14,7 @@ import { expectInert, expectInertCsv, expectMarkdownRows } from './check-output.
 const nasty = fc.constantFrom(
   '\n', '\r', '\r\n', '\t', '\u001b', '\u001b[2J', '\u001b]0;title\u0007', '\u009b', '\u0085', '\u0000', '\u007f',
   '\u202e', '\u202a', '\u2066', '\u2069', '\u200f', '\u061c', '\u2028', '\u2029',
-  '::', '::error file=a::b', '::add-mask::', '##[', '##[group]', '|', '\\|', '\\', '<', '>', '&', '"', "'",
+  '::', '::error file=a::b', '\u3000::warning::', '\u00a0::', '\ufeff::', '::add-mask::', '##[', '##[group]', '|', '\\|', '\\', '<', '>', '&', '"', "'",
   '=', '+', '-', '@', ' =', '\t=', '市应急局', '（', '）',
 );
 const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), nasty), { maxLength: 12 }).map((parts) => parts.join(''));
