@@ -93,7 +93,7 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
     .option('-u, --units <file|dir>', UNITS_HELP)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
-    .addOption(new Option('--timeout-per-file <seconds>', '每个文件的检查时限（秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查').argParser(seconds))
+    .addOption(new Option('--timeout-per-file <seconds>', '每个文件的检查时限（CPU 秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查').argParser(seconds))
     .addHelpText(
       'after',
       `

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { validateRegistryText } from '../../src/validate/index.js';
 import { safetyTasks, safetyTasksWithin } from '../helpers.js';
 import { expectInert, expectInertCsv, expectMarkdownRows, expectNoCrash } from './check-output.js';
 
@@ -222,17 +223,27 @@ describe('extract: a notice whose file name holds workflow commands', () => {
 });
 
 describe('validate --timeout-per-file', () => {
-  it('names a file that spends its budget and checks the others', () => {
+  it('a file that spends its budget is one time-limit diagnostic, and the run goes on', () => {
     const dir = path.join(work, 'budget');
     mkdirSync(dir);
-    const many = Array.from({ length: 10_000 }, (_, i) => plain(`${i + 1}`));
+    const many = Array.from({ length: 3000 }, (_, i) => plain(`${i + 1}`));
     writeFileSync(path.join(dir, 'a-large.yaml'), stringify({ ...registry, document: { ...registry.document, id: 'large', jurisdiction: '威海市' }, tasks: many }, { aliasDuplicateObjects: false }));
     writeFileSync(path.join(dir, 'b-small.yaml'), stringify({ ...registry, document: { ...registry.document, id: 'small', jurisdiction: '威海市' }, tasks: [plain('1.1', 'done')] }));
-    const run = safetyTasks('validate', dir, '--format', 'json', '--timeout-per-file', '0.2');
+    const run = safetyTasks('validate', dir, '--format', 'json', '--timeout-per-file', '0.001');
     expectNoCrash(run);
+    expect(run.status).toBe(1);
     const found = (JSON.parse(run.stdout) as { file: string; rule: string }[]).map((d) => `${path.basename(d.file)} ${d.rule}`);
-    expect(found).toContain('a-large.yaml time-limit');
-    expect(found).toContain('b-small.yaml done-without-date');
+    expect(found).toEqual(['a-large.yaml time-limit', expect.stringMatching(/^b-small\.yaml (time-limit|done-without-date)$/)]);
+    // with the default budget both are checked in full
+    const full = (JSON.parse(safetyTasks('validate', dir, '--format', 'json').stdout) as { file: string; rule: string }[]).map((d) => `${path.basename(d.file)} ${d.rule}`);
+    expect(full).toEqual(['b-small.yaml done-without-date']);
     expect(safetyTasks('validate', dir, '--timeout-per-file', 'soon').status).toBe(2);
+  }, 60_000);
+
+  it('the check stops where the budget is found spent (the clock given by the caller)', () => {
+    const text = stringify({ ...registry, document: { ...registry.document, jurisdiction: '威海市' }, tasks: [plain('1.1', 'done')] });
+    const check = (spent: () => boolean) => validateRegistryText(text, { file: 'r.yaml', units: () => null, today: '2026-01-01', budget: { spent, seconds: 1 } }).map((d) => d.rule).filter((rule) => rule !== 'no-units-directory');
+    expect(check(() => true)).toEqual(['time-limit']);
+    expect(check(() => false)).toEqual(['done-without-date']);
   });
 });
