@@ -49,6 +49,9 @@ const version = timed([BIN, '--version'], 15);
 row('start-up: --version', `${version.toFixed(0)} ms`, `node -e '' ${bare.toFixed(0)} ms`, version / bare, '≤ 1.5×', version / bare <= 1.5);
 const help = timed([BIN, 'validate', '--help'], 15);
 row('start-up: validate --help', `${help.toFixed(0)} ms`, `node -e '' ${bare.toFixed(0)} ms`, help / bare, '≤ 1.5×', help / bare <= 1.5);
+// extract's readers (pdf.js, exceljs, rehype …) load only when a file of their kind is read
+const extractHelp = timed([BIN, 'extract', '--help'], 15);
+row('start-up: extract --help', `${extractHelp.toFixed(0)} ms`, `node -e '' ${bare.toFixed(0)} ms`, extractHelp / bare, '≤ 1.5×', extractHelp / bare <= 1.5);
 
 // 2. extract throughput, one worker, in process, against remark-parse alone on the same text
 const files = readdirSync(corpus).sort().map((f) => path.join(corpus, f));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { foldForMatching } from '../src/extract/fold.js';
 import { findClauses, looksLikeUnit, parseResponsibility, splitUnits } from '../src/extract/clause.js';
 import { foldWidths } from '../src/extract/source.js';
 
@@ -62,11 +63,11 @@ describe('unit lists', () => {
   );
 });
 
+/** An item as the stages see it: folded for matching, the printed text beside it. */
+const asNotice = (item: string) => ({ norm: foldWidths(item), text: foldForMatching(item), printed: item });
+
 describe('clauses in an item', () => {
-  const clausesOf = (item: string) => {
-    const norm = foldWidths(item);
-    return findClauses(norm, item, 0, norm.length).map((c) => c.text);
-  };
+  const clausesOf = (item: string) => findClauses(asNotice(item), 0, item.length).map((c) => c.text);
 
   it.each([
     '推动各级各有关部门将…作为党委常委会会议、党组(党委)会议第一议题。',
@@ -99,8 +100,7 @@ describe('clauses in an item', () => {
   it('never throws on any text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('（', '）', '(', ')', '市', '局', '牵头', '、', '，', '。', '负责', '\n', '《', '》') }), (text) => {
-        const norm = foldWidths(text);
-        for (const clause of findClauses(norm, text, 0, norm.length)) {
+        for (const clause of findClauses(asNotice(text), 0, text.length)) {
           expect(clause.start).toBeLessThan(clause.end);
           expect(clause.lead.length + clause.support.length).toBeGreaterThan(0);
         }
@@ -114,12 +114,17 @@ describe('clause forms beyond the seeds', () => {
     ['牵头：市应急局；配合：市公安局', ['市应急局'], ['市公安局']],
     ['市应急局 市公安局 分工负责', ['市应急局', '市公安局'], []],
     ['区交通运输局牵头，区发展改革局、区财政局配合，2025年底前完成', ['区交通运输局'], ['区发展改革局', '区财政局']],
-    ['责任单位：各县（市、区）人民政府，市住建局', ['各县（市、区）人民政府', '市住建局'], []],
+    // names come back as read (folded); grounding quotes them as printed (seeds.test.ts)
+    ['责任单位：各县（市、区）人民政府，市住建局', ['各县(市、区)人民政府', '市住建局'], []],
     ['局体卫艺科负责，各中小学校落实', ['局体卫艺科'], ['各中小学校']],
     ['分管领导：副局长 周立新  责任科室：运管所', ['运管所'], []],
-    ['牵头科室：局安全科，责任单位：各县（市、区）教育局、局属各学校', ['局安全科'], ['各县（市、区）教育局', '局属各学校']],
+    ['牵头科室：局安全科，责任单位：各县（市、区）教育局、局属各学校', ['局安全科'], ['各县(市、区)教育局', '局属各学校']],
     ['镇应急消防站（镇专职消防队）负责', ['镇应急消防站'], []],
-    ['责任单位：镇安办牵头，镇市场监管所、各村（社区）配合', ['镇安办'], ['镇市场监管所', '各村（社区）']],
+    ['责任单位：镇安办牵头，镇市场监管所、各村（社区）配合', ['镇安办'], ['镇市场监管所', '各村(社区)']],
+    ['牽頭單位：縣應急局；協助單位：縣公安局', ['县应急局'], ['县公安局']],
+    ['县发改局牵头组织实施', ['县发改局'], []],
+    ['县残联、县供销社、县科协负责', ['县残联', '县供销社', '县科协'], []],
+    ['牵头责任单位：县委宣传部、县应急管理局，协同责任单位：县安委会各成员单位', ['县委宣传部', '县应急管理局'], ['县安委会各成员单位']],
   ])('%s', (clause, lead, support) => {
     const { lead: l, support: s } = parseResponsibility(clause);
     expect({ lead: l, support: s }).toEqual({ lead, support });
@@ -131,6 +136,6 @@ describe('clause forms beyond the seeds', () => {
 
   it('finds a clause that closes a heading line without a full stop', () => {
     const item = '加强危险化学品安全监管（市应急局牵头）\n全面排查重大危险源。';
-    expect(findClauses(foldWidths(item), item, 0, item.length).map((c) => c.text)).toEqual(['市应急局牵头']);
+    expect(findClauses(asNotice(item), 0, item.length).map((c) => c.text)).toEqual(['市应急局牵头']);
   });
 });

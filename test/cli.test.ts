@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks } from './helpers.js';
+import { safetyTasks, zh } from './helpers.js';
 
 
 const cases: {
@@ -32,45 +32,47 @@ const cases: {
     args: ['extract', 'seeds', '--format', 'json'],
     status: 0,
     stdout: (out) => expect(JSON.parse(out).map((r: { document: { id: string } }) => r.document.id)).toEqual(readdirSync('seeds').map((f) => f.replace('.txt', ''))),
-    stderr: [/^seeds\/001_b11ec0531f900c9a\.txt:7:\d+  warning  .*  unit-list-unsplit$/m],
+    stderr: [/^seeds\/001_b11ec0531f900c9a\.txt:7:\d+  警告  .*  unit-list-unsplit$/m],
   },
   {
     name: 'numbering-gap',
     args: ['extract', 'test/fixtures/cli/numbering-gap/notice.txt', '--format', 'json'],
     status: 0,
     stdout: (out) => expect(JSON.parse(out).tasks.map((t: { id: string }) => t.id)).toEqual(['1.1', '1.2', '1.4']),
-    stderr: [/^test\/fixtures\/cli\/numbering-gap\/notice\.txt:14:1  warning  .*  numbering-gap$/m],
+    stderr: [/^test\/fixtures\/cli\/numbering-gap\/notice\.txt:14:1  警告  .*  numbering-gap$/m],
   },
   {
     name: 'markdown',
     args: ['extract', 'test/fixtures/cli/markdown/plan.md'],
     status: 0,
     stdout: (out) => {
-      expect(out.split('\n')[0]).toBe('# yaml-language-server: $schema=schemas/registry.schema.json');
+      // printed, a registry cannot know where it will be saved: no schema line, and its notice named from here
+      expect(out.startsWith('version: 1\n')).toBe(true);
+      expect(out).toContain('path: test/fixtures/cli/markdown/plan.md');
       expect(out).toContain('text: 摸清底数。4月底前全面排查城镇燃气企业和用户。');
     },
     stderr: [],
   },
   {
-    name: 'no-notices',
+    name: 'a directory of files that are no notices: each is read and named, no registry written for it, exit 1',
     args: ['extract', 'test/fixtures/cli/no-notices', 'seeds/003_c1536b6ac6ba3ddc.txt', '--format', 'json'],
-    status: 2,
-    stdout: (out) => expect(JSON.parse(out).document.id).toBe('003_c1536b6ac6ba3ddc'),
-    stderr: [/^test\/fixtures\/cli\/no-notices:1:1  error  directory holds no \.txt or \.md notices  unreadable-input$/m],
+    status: 1,
+    stdout: (out) => expect(JSON.parse(out).map((r: { document: { id: string } }) => r.document.id)).toEqual(['003_c1536b6ac6ba3ddc']),
+    stderr: [/^test\/fixtures\/cli\/no-notices\/readme\.rst:1:1  错误  .*  no-tasks$/m],
   },
   {
     name: 'a missing file is named, and the run still fails with 2',
     args: ['extract', 'no/such/notice.txt'],
     status: 2,
     stdout: (out) => expect(out).toBe(''),
-    stderr: [/^no\/such\/notice\.txt:1:1  error  no such file or directory  unreadable-input$/m],
+    stderr: [new RegExp(`^no/such/notice\\.txt:1:1  错误  ${zh('io.ENOENT')}  unreadable-input$`, 'm')],
   },
   {
     name: 'an unknown format is bad usage',
     args: ['extract', 'seeds', '--format', 'xml'],
     status: 2,
     stdout: (out) => expect(out).toBe(''),
-    stderr: [/argument 'xml' is invalid/],
+    stderr: [new RegExp(zh('cli.commander.invalid-option-value', { option: '-f, --format <format>', value: 'xml', reason: zh('cli.commander.allowed-choices', { choices: 'yaml, json' }) }))],
   },
 ];
 
@@ -83,15 +85,17 @@ describe('safety-tasks extract', () => {
     if (stderr.length === 0) expect(result.stderr).toBe('');
   });
 
-  it('writes one registry per notice with --out, and a second run changes no byte', () => {
+  it('writes one registry per notice with --out, says how many, and a second run changes no byte', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
-    expect(safetyTasks('extract', 'seeds', '--out', out).status).toBe(0);
+    const run = safetyTasks('extract', 'seeds', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(zh('extract.written', { count: 5, warnings: 1 }));
     const names = readdirSync(out).sort();
     expect(names).toEqual(readdirSync('seeds').map((f) => f.replace('.txt', '.yaml')));
     const first = names.map((n) => readFileSync(path.join(out, n)));
-    expect(first[0]!.toString().split('\n')[0]).toBe(
-      `# yaml-language-server: $schema=${path.relative(out, path.resolve('schemas/registry.schema.json'))}`,
-    );
+    // outside any repository there is no schema to point at; the notice is named from the registry
+    expect(first[0]!.toString().split('\n')[0]).toBe('version: 1');
+    expect(first[0]!.toString()).toContain(`path: ${path.relative(out, path.resolve('seeds/000_057774623b698b6c.txt')).split(path.sep).join('/')}\n`);
     expect(safetyTasks('extract', 'seeds', '--out', out).status).toBe(0);
     expect(names.map((n) => readFileSync(path.join(out, n)))).toEqual(first);
   });
@@ -100,8 +104,9 @@ describe('safety-tasks extract', () => {
     const { status, stdout } = safetyTasks('extract', '--help');
     expect(status).toBe(0);
     expect(stdout).toContain('--out <dir>');
-    expect(stdout).toContain('Examples:');
-    expect(stdout).toContain('Exit status');
+    expect(stdout).toContain(zh('cli.title.Usage:'));
+    expect(stdout).toContain(zh('cli.examples'));
+    expect(stdout).toContain('退出码');
   });
 
   it('prints its version', () => {

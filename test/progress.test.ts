@@ -59,6 +59,14 @@ describe('status', () => {
     expect(reopened).toContain('x-ledger-row: 7');
   });
 
+  it('adds a note alone, leaving status and done_on as they are', () => {
+    const done = setTaskStatus(REGISTRY, { taskId: '1.1', status: 'done', on: '2024-12-20' });
+    const noted = setTaskStatus(done, { taskId: '1.1', on: '2025-01-05', note: '回头看' });
+    expect(changedLines(done, noted)).toEqual({ removed: [], added: ['    progress:', '      - {date: 2025-01-05, note: 回头看}'] });
+    const flow = setTaskStatus(REGISTRY, { taskId: '1.2', on: '2025-01-05', note: '回头看' });
+    expect((parse(flow) as Registry).tasks[1]).toMatchObject({ status: 'open', progress: [{ date: '2025-01-05', note: '回头看' }] });
+  });
+
   it('edits a task written in flow style too', () => {
     const edited = setTaskStatus(REGISTRY, { taskId: '1.2', status: 'dropped', on: '2024-12-20' });
     expect((parse(edited) as Registry).tasks[1]!.status).toBe('dropped');
@@ -176,7 +184,7 @@ describe('extract over a registry people have worked on', () => {
 
     const refused = safetyTasks('extract', notice, '--out', out);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/notice\.yaml:1:1  error  .*--update.*  registry-exists/);
+    expect(refused.stderr).toMatch(/notice\.yaml:1:1  错误  .*--update.*  registry-exists/);
 
     expect(safetyTasks('extract', notice, '--out', out, '--update').status).toBe(0);
     const text = readFileSync(file, 'utf8');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks } from './helpers.js';
+import { safetyTasks, zh } from './helpers.js';
 import { extractNotice } from '../src/extract/index.js';
 import { reportFormatters, type ReportFormat } from '../src/format/report.js';
 import type { LoadedRegistry } from '../src/registry/load.js';
@@ -67,7 +67,7 @@ describe('matrix --unit 市应急局, against the answer keys', () => {
     const unknown = safetyTasks('matrix', out, '--unit', '市应急');
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('（是不是“市应急局”？）');
+    expect(unknown.stderr).toContain(zh('cli.did-you-mean', { name: '市应急局' }));
   });
 });
 
@@ -80,6 +80,17 @@ describe('matrix --doc', () => {
     expect(rows).toHaveLength(21);
     expect(rows.slice(0, 19).map((r) => r.task)).toEqual(registry.registry.tasks.map((t) => t.id));
     expect(rows.slice(19).map((r) => r.task)).toEqual(['牵头合计', '配合合计']);
+  });
+
+  it('keys its JSON cells by unit name, lists its columns, and keeps each title whole', () => {
+    const [section] = JSON.parse(reportFormatters.json(grid, options)) as { columns: { key: string; label: string }[]; rows: Record<string, string>[] }[];
+    expect(section!.columns.slice(0, 3)).toEqual([
+      { key: 'task', label: '任务' },
+      { key: 'title', label: '任务名称' },
+      { key: '市安委会办公室', label: '市安委会办公室' },
+    ]);
+    expect(section!.columns.slice(2).every((c) => c.key === c.label)).toBe(true);
+    expect(section!.rows[0]).toMatchObject({ task: '2.1.1', title: registry.registry.tasks[0]!.title, 市安委会办公室: '●', 各镇街: '○' });
   });
 
   it('round-trips through a CSV parser to the same cells', () => {
@@ -96,7 +107,7 @@ describe('units', () => {
   it('names 太阳成集团tyc234cc as unknown, with where it occurs', () => {
     const unknown = unknownNames(assignments(registries, units, { throughGroups: false }), (j) => units(j));
     expect(unknown).toEqual([
-      { jurisdiction: '威海市', name: '太阳成集团tyc234cc', places: ['registries/001_b11ec0531f900c9a.yaml 6.29'], closest: null },
+      { jurisdiction: '威海市', name: '太阳成集团tyc234cc', places: [{ file: 'registries/001_b11ec0531f900c9a.yaml', task: '6.29' }], closest: null },
     ]);
   });
 

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../src/calendar.js';
-import { decodeNotice } from '../src/extract/decode.js';
+import { decodeNotice } from '../src/read/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import { registryToYaml } from '../src/registry/serialize.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
@@ -45,5 +45,21 @@ describe.each(seeds)('seed %s', (name) => {
       expect(task.line).toBeLessThanOrEqual(lines);
     }
     expect(new Set(registry.tasks.map((t) => t.id)).size).toBe(registry.tasks.length);
+  });
+
+  it('grounds every task: each span of the decoded notice reads as the registry says', () => {
+    const compact = (t: string) => t.replace(/\s+/g, '');
+    const at = (span: [number, number]) => compact(decoded.text.slice(span[0], span[1]));
+    for (const task of registry.tasks) {
+      expect(task.spans, task.id).toBeDefined();
+      const spans = task.spans!;
+      expect(at(spans.text).startsWith(compact(task.text).slice(0, 12)), task.id).toBe(true);
+      if (task.deadline_text) expect(at(spans.deadline!), task.id).toBe(compact(task.deadline_text));
+      const named = spans.units ?? [];
+      // every unit the task names is found as printed, with its role (the registry holds canonical names)
+      expect(named.length, task.id).toBe(task.lead.length + task.support.length);
+      for (const unit of named) expect(at(unit.span), task.id).toBe(compact(unit.name));
+      expect(task.form !== undefined, task.id).toBe(named.length > 0);
+    }
   });
 });

@@ -3,11 +3,11 @@
  * giving exactly the diagnostics listed here (rule, severity, line:column).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks, safetyTasksWith } from './helpers.js';
+import { safetyTasks, safetyTasksWith, zh } from './helpers.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
 import { validateRegistryText } from '../src/validate/index.js';
 
@@ -50,13 +50,13 @@ describe('validate rules', () => {
   it('suggests the unit a misspelt name meant', () => {
     const text = readFileSync(`${folder}/unknown-unit.yaml`, 'utf8');
     const [problem] = validateRegistryText(text, { file: 'x', units, today: '2026-11-27' });
-    expect(problem?.suggestion).toBe('did you mean "市住房城乡建设局"?');
+    expect(problem?.suggestion).toBe(zh('validate.did-you-mean', { name: '市住房城乡建设局' }));
   });
 
   it('suggests the key a misspelt one meant', () => {
     const text = readFileSync(`${folder}/unknown-key.yaml`, 'utf8');
     const problem = validateRegistryText(text, { file: 'x', units, today: '2026-11-27' }).find((d) => d.rule === 'unknown-key');
-    expect(problem?.suggestion).toBe('did you mean "deadline"?');
+    expect(problem?.suggestion).toBe(zh('validate.did-you-mean', { name: 'deadline' }));
   });
 });
 
@@ -80,7 +80,7 @@ describe('safety-tasks validate', () => {
     const { status, stdout } = safetyTasks('validate', `${folder}/unknown-unit.yaml`, '--format', 'github');
     expect(status).toBe(1);
     expect(stdout).toBe(
-      `::error file=${folder}/unknown-unit.yaml,line=19,col=12,title=unknown-unit::unknown unit "市城乡建设住房局" in 威海市 (did you mean "市住房城乡建设局"?)\n`,
+      `::error file=${folder}/unknown-unit.yaml,line=19,col=12,title=unknown-unit::${zh('validate.unknown-unit', { unit: '市城乡建设住房局', jurisdiction: '威海市' })} (${zh('validate.did-you-mean', { name: '市住房城乡建设局' })})\n`,
     );
   });
 
@@ -93,14 +93,14 @@ describe('safety-tasks validate', () => {
   it('exits 2 naming an input it cannot read, and still checks the rest', () => {
     const { status, stdout } = safetyTasks('validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`);
     expect(status).toBe(2);
-    expect(stdout).toMatch(/^no\/such\.yaml:1:1  error  .+  unreadable-input$/m);
-    expect(stdout).toMatch(/unknown-unit\.yaml:19:12  error/);
+    expect(stdout).toMatch(/^no\/such\.yaml:1:1  错误  .+  unreadable-input$/m);
+    expect(stdout).toMatch(/unknown-unit\.yaml:19:12  错误/);
   });
 
   it('checks units against a directory given with --units', () => {
     const { status, stdout } = safetyTasks('validate', `${folder}/no-units-directory.yaml`, '--units', 'units/weihai.yaml');
     expect(status).toBe(0);
-    expect(stdout).toBe('0 errors, 0 warnings\n');
+    expect(stdout).toBe(`${zh('diagnostics.summary', { errors: 0, warnings: 0 })}\n`);
   });
 
   it('compiles no schema when it runs', () => {
@@ -130,6 +130,49 @@ describe('units directories', () => {
     writeFileSync(path.join(dir, 'units.yaml'), 'jurisdiction: 某县\nunits:\n  - nam: 县应急局\n');
     const { status, stdout } = safetyTasks('validate', 'test/fixtures/validate/clean.yaml', '--units', path.join(dir, 'units.yaml'));
     expect(status).toBe(2);
-    expect(stdout).toMatch(/units\.yaml:1:1  error  .*is not a units directory: \/units\/0 .*  unreadable-input/);
+    expect(stdout).toMatch(/units\.yaml:1:1  错误  .*不是单位名录：\/units\/0 .*  unreadable-input/);
+  });
+});
+
+describe('validate reads whatever extract writes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+  const seeds = ['seeds/000_057774623b698b6c.txt', 'seeds/001_b11ec0531f900c9a.txt'];
+
+  it.each([
+    ['a YAML list of registries (extract seeds > all.yaml)', 'all.yaml', 'yaml'],
+    ['a JSON array of registries', 'all.json', 'json'],
+  ])('%s: each checked, the spam unit of 001 found at its line', (_name, file, format) => {
+    const printed = safetyTasks('extract', ...seeds, '--format', format);
+    writeFileSync(path.join(dir, file), printed.stdout);
+    const { status, stdout } = safetyTasks('validate', path.join(dir, file), '--format', 'json');
+    expect(status).toBe(1);
+    const errors = JSON.parse(stdout).filter((d: { severity: string }) => d.severity === 'error');
+    expect(errors.map((d: { rule: string }) => d.rule)).toEqual(['unknown-unit']);
+    const line = printed.stdout.split('\n')[errors[0].line - 1]!;
+    expect(line).toContain('太阳成集团tyc234cc');
+  });
+
+  it('a .json registry of its own, in a folder with YAML ones', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    expect(safetyTasks('extract', seeds[1]!, '--out', folder, '--format', 'json').status).toBe(0);
+    expect(safetyTasks('extract', seeds[0]!, '--out', folder).status).toBe(0);
+    const { status, stdout } = safetyTasks('validate', folder, '--format', 'json');
+    expect(status).toBe(1);
+    const files = new Set(JSON.parse(stdout).map((d: { file: string }) => path.basename(d.file)));
+    expect(files.has('001_b11ec0531f900c9a.json')).toBe(true);
+  });
+
+  it('source-changed: the notice is found relative to the registry, from whatever folder validate runs in', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    const notice = path.join(repo, 'notices', '通知 一.txt');
+    mkdirSync(path.dirname(notice));
+    copyFileSync(seeds[0]!, notice);
+    expect(safetyTasks('extract', notice, '--out', path.join(repo, 'registries')).status).toBe(0);
+    const registry = path.join(repo, 'registries', '通知 一.yaml');
+    expect(readFileSync(registry, 'utf8')).toContain('path: ../notices/通知 一.txt\n');
+    const changed = () => JSON.parse(safetyTasks('validate', registry, '--format', 'json').stdout).filter((d: { rule: string }) => d.rule === 'source-changed');
+    expect(changed()).toEqual([]);
+    writeFileSync(notice, `${readFileSync(notice, 'utf8')}\n补充一句。\n`);
+    expect(changed()).toHaveLength(1);
   });
 });

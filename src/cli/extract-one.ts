@@ -1,15 +1,19 @@
-/** One notice file to its registry: read, decode, extract. Runs on the main thread or in a worker. */
-import { readFile } from 'node:fs/promises';
+/** One notice file to its registry: look, read, extract. Runs on the main thread or in a worker. */
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { decodeNotice } from '../extract/decode.js';
 import { extractNotice } from '../extract/index.js';
+import { MAX_NOTICE_BYTES } from '../read/decode.js';
+import type { Reading } from '../read/reading.js';
 import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { toPosix } from './files.js';
 
 export interface ExtractedFile {
+  /** null where the file gave no tasks: no registry is written for it */
   registry: Registry | null;
   /** the registry as text, rendered where it was extracted (a worker) to spare the main thread */
   text: string | null;
@@ -19,35 +23,123 @@ export interface ExtractedFile {
   unreadable: boolean;
 }
 
+const MESSAGES = {
+  missing: '没有这个文件或文件夹',
+  denied: '没有读取权限',
+  directory: '是文件夹，不是文件',
+  cannotOpen: '无法打开',
+  special: (what: string) => `是${what}，不是普通文件：未读取`,
+  tooLarge: (mb: string) => `有 ${mb} MB，远大于任何通知（至多 ${MAX_NOTICE_BYTES / 1024 / 1024} MB）：未读取`,
+  failed: (reason: string) => `提取失败：${reason}`,
+  at: (place: string) => `（${place}）`,
+};
+
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return '命名管道（FIFO）';
+  if (info.isSocket()) return '套接字';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';
+  return '特殊文件';
+}
+
+/** Why a file cannot be opened, in words: no raw system error reaches a clerk. */
+export function openProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return MESSAGES.missing;
+  if (code === 'EACCES' || code === 'EPERM') return MESSAGES.denied;
+  if (code === 'EISDIR') return MESSAGES.directory;
+  return MESSAGES.cannotOpen;
+}
+
+/** The file's bytes, or why they were not read: only a regular file within the size limit is opened and read. */
+async function readBytes(file: string): Promise<{ bytes: Buffer; savedOn: string } | { problem: string; size: number }> {
+  const check = (info: Stats) =>
+    !info.isFile() ? (info.isDirectory() ? MESSAGES.directory : MESSAGES.special(specialKind(info))) : info.size > MAX_NOTICE_BYTES ? MESSAGES.tooLarge((info.size / 1024 / 1024).toFixed(0)) : null;
+  try {
+    const before = check(await stat(file));
+    if (before) return { problem: before, size: 0 };
+    // non-blocking, and checked again once open: a file swapped for a FIFO in between must not hang the run
+    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      const after = check(info);
+      return after ? { problem: after, size: 0 } : { bytes: await handle.readFile(), savedOn: info.mtime.toISOString().slice(0, 10) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { problem: openProblem(error), size: 0 };
+  }
+}
+
+/** A notice file read: its bytes, and the text its reader made of them (what spans point into), or why it cannot be read. */
+export type ReadNotice =
+  | { bytes: Buffer; text: string; savedOn: string; reading: Reading }
+  | { problem: string; size: number; rule?: string; suggestion?: string };
+
+export async function readNoticeFile(file: string): Promise<ReadNotice> {
+  const read = await readBytes(file);
+  if ('problem' in read) return read;
+  // each kind's reader, and its library, loads only when a file of that kind is read
+  const { readInput } = await import('../read/index.js');
+  const reading = await readInput(read.bytes, file);
+  if ('problem' in reading) return { problem: reading.problem, size: read.bytes.length, rule: reading.rule, ...(reading.suggestion ? { suggestion: reading.suggestion } : {}) };
+  return { bytes: read.bytes, text: reading.text, savedOn: read.savedOn, reading };
+}
+
 export async function extractFile(
   file: string,
   units: (jurisdiction: string | null) => UnitsDirectory | null,
   render: RenderOptions,
+  /** the folder `source.path` is written relative to: where the registry goes */
+  sourceBase: string,
   debug = false,
 ): Promise<ExtractedFile> {
+  return extractRead(file, await readNoticeFile(file), units, render, sourceBase, debug);
+}
+
+/** A notice already read to its registry; `render` null leaves the registry unrendered (text null). */
+export function extractRead(
+  file: string,
+  read: ReadNotice,
+  units: (jurisdiction: string | null) => UnitsDirectory | null,
+  render: RenderOptions | null,
+  sourceBase: string,
+  debug = false,
+): ExtractedFile {
   const shown = toPosix(path.normalize(file));
-  const cannotRead = (message: string, size = 0): ExtractedFile => ({
+  const cannotRead = (message: string, size: number, rule = 'unreadable-input', suggestion?: string): ExtractedFile => ({
     registry: null,
     text: null,
-    diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', message)],
+    diagnostics: [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message, suggestion)],
     bytes: size,
     unreadable: true,
   });
-  let bytes: Buffer;
+  if ('problem' in read) return cannotRead(read.problem, read.size, read.rule, read.suggestion);
+  const { bytes, reading } = read;
   try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return cannotRead((error as Error).message);
-  }
-  const decoded = decodeNotice(bytes);
-  if ('problem' in decoded) return cannotRead(decoded.problem, bytes.length);
-  try {
-    const kind = /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
-    const { registry, diagnostics } = extractNotice({ content: decoded.text, path: shown, kind, bytes, units, encoding: decoded.encoding });
-    return { registry, text: renderRegistry(registry, render), diagnostics, bytes: bytes.length, unreadable: false };
+    const { text: content, kind, encoding, fields, attachments, savedOn } = reading;
+    const { registry, diagnostics } = extractNotice({
+      content,
+      path: shown,
+      kind: kind === 'markdown' ? 'markdown' : 'text',
+      bytes,
+      units,
+      ...(encoding ? { encoding } : {}),
+      // a table's progress is as of the day the file was saved: its own word for it, else the file system's
+      reader: { kind, ...fields, attachments, savedOn: savedOn ?? read.savedOn },
+    });
+    // a diagnostic points into the text read; where that is not the file's own line, say where in the source
+    for (const d of diagnostics) {
+      const place = reading.place({ line: d.line, column: d.column });
+      if (place) d.message += MESSAGES.at(place);
+    }
+    if (registry.tasks.length === 0) return { registry: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
+    // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
+    registry.document.source.path = toPosix(path.relative(sourceBase, path.resolve(file)));
+    return { registry, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
-    const result = cannotRead(`could not be extracted: ${(error as Error).message}`, bytes.length);
+    const result = cannotRead(MESSAGES.failed((error as Error).message), bytes.length);
     if (debug) result.diagnostics[0]!.message += `\n${(error as Error).stack}`;
     return result;
   }

@@ -3,10 +3,11 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { currentLanguage, t } from '../i18n/index.js';
+import { ioErrorMessage } from '../io-error.js';
 import { mergeRegistry } from '../registry/merge.js';
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
@@ -14,6 +15,9 @@ import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractFile, type ExtractedFile } from './extract-one.js';
 import { toPosix, writeAtomically } from './files.js';
+import { unitsProblem } from './report-input.js';
+import { schemaPathFor } from './repository.js';
+import { usageError, useColor } from './terminal.js';
 
 export interface ExtractOptions {
   out?: string;
@@ -28,57 +32,85 @@ export interface ExtractOptions {
   debug?: boolean;
 }
 
-const NOTICE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-const SCHEMA = fileURLToPath(new URL('../../schemas/registry.schema.json', import.meta.url));
 
 export async function extractCommand(paths: string[], options: ExtractOptions): Promise<number> {
+  if (options.update && options.force) return usageError('extract', 'cli.extract.update-and-force');
+  for (const flag of ['update', 'force'] as const) if (options[flag] && !options.out) return usageError('extract', 'cli.extract.needs-out', { option: `--${flag}` });
+  if (options.update && options.format === 'json') return usageError('extract', 'cli.extract.update-json');
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
   const files: string[] = [];
+  // files found in a directory: one that cannot be read is skipped (problems found, exit 1), not bad input
+  const inDirectory = new Set<number>();
+  let skipped = false;
   for (const given of paths) {
     const found = await noticeFiles(given);
     if (typeof found === 'string') {
       diagnostics.push(diagnostic(given, { line: 1, column: 1 }, 'unreadable-input', 'error', found));
       unreadable = true;
-    } else files.push(...found);
+    } else {
+      for (const file of found.files) {
+        if (found.directory) inDirectory.add(files.length);
+        files.push(file);
+      }
+    }
   }
 
   let directories = new Map<string, UnitsDirectory>();
   try {
     directories = await loadUnitsDirectories(options.units);
   } catch (error) {
-    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', (error as Error).message));
+    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units)));
     unreadable = true;
   }
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
 
   // registries go out as they come, in the order of the files: nothing holds the corpus
   const several = files.length > 1;
+  // the schema line points into the registries' own repository; printed output cannot know where it will land, so it has none
   const render: RenderOptions = options.out
-    ? { format: options.format, schema: toPosix(path.relative(path.resolve(options.out), SCHEMA)), element: false }
-    : { format: options.format, schema: toPosix(path.relative(process.cwd(), SCHEMA)), element: several };
-  const output = streamedList(options.format, several, render.schema);
-  if (options.out) await mkdir(options.out, { recursive: true });
+    ? { format: options.format, schema: schemaPathFor(options.out), element: false }
+    : { format: options.format, schema: null, element: several };
+  const sourceBase = path.resolve(options.out ?? '.');
+  const output = streamedList(options.format, several);
+  if (options.out) {
+    try {
+      await mkdir(options.out, { recursive: true });
+    } catch (error) {
+      process.stderr.write(formatDiagnosticsText([diagnostic(options.out, { line: 1, column: 1 }, 'unreadable-input', 'error', ioErrorMessage(error))], { color: useColor(process.stderr) }));
+      return 2;
+    }
+  }
   const progress = progressBar(files.length);
-  for await (const extracted of extractAll(files, units, render, options)) {
+  let written = 0;
+  let index = 0;
+  for await (const extracted of extractAll(files, units, render, sourceBase, options)) {
     diagnostics.push(...extracted.diagnostics);
-    if (extracted.unreadable) unreadable = true;
+    if (extracted.unreadable && inDirectory.has(index)) skipped = true;
+    else if (extracted.unreadable) unreadable = true;
+    index++;
     progress.step(extracted.bytes);
     if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
       const target = path.join(options.out, `${stemOf(extracted.registry.document.source.path)}.${options.format}`);
-      const written = await writeRegistry(target, extracted.text, extracted.registry, options);
-      diagnostics.push(...written);
-      if (written.some((d) => d.severity === 'error')) unreadable = true;
+      const problems = await writeRegistry(target, extracted.text, extracted.registry, options);
+      diagnostics.push(...problems);
+      if (problems.some((d) => d.severity === 'error')) unreadable = true;
+      else written++;
     } else output.write(extracted.text);
   }
   progress.done();
   output.end();
 
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-  process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
+  if (options.out) {
+    // what was written, last, where a clerk looks when the run ends
+    const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+    const errors = count('error');
+    process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
+  }
   if (unreadable) return 2;
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /** Extract every file, on the main thread or in worker threads, yielding results in file order. */
@@ -86,14 +118,15 @@ async function* extractAll(
   files: string[],
   units: (jurisdiction: string | null) => UnitsDirectory | null,
   render: RenderOptions,
+  sourceBase: string,
   options: ExtractOptions,
 ): AsyncGenerator<ExtractedFile> {
   const jobs = Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length);
   if (jobs <= 1) {
-    for (const file of files) yield await extractFile(file, units, render, options.debug);
+    for (const file of files) yield await extractFile(file, units, render, sourceBase, options.debug);
     return;
   }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, render, debug: options.debug } }));
+  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug } }));
   const done = new Map<number, ExtractedFile>();
   let waiting: (() => void) | null = null;
   let next = 0;
@@ -123,14 +156,14 @@ async function* extractAll(
 }
 
 /** stdout that streams: one registry as it is, several as a list whose items are written as they come. */
-function streamedList(format: 'yaml' | 'json', several: boolean, schema: string | null) {
+function streamedList(format: 'yaml' | 'json', several: boolean) {
   let written = 0;
   const write = (text: string) => process.stdout.write(text);
   return {
     write(text: string) {
       if (!several) write(text);
       else if (format === 'json') write(`${written === 0 ? '[\n' : ',\n'}${text}`);
-      else write(`${written === 0 ? `# yaml-language-server: $schema=${schema}\n` : ''}${text}`);
+      else write(text);
       written++;
     },
     end() {
@@ -141,7 +174,7 @@ function streamedList(format: 'yaml' | 'json', several: boolean, schema: string 
 
 /** On a terminal, extraction of more than a handful of files shows files done, MB/s and time left; on a pipe, nothing. */
 function progressBar(total: number) {
-  const shown = Boolean(process.stderr.isTTY) && total > 5;
+  const shown = Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb' && total > 5;
   const started = performance.now();
   let files = 0;
   let bytes = 0;
@@ -155,7 +188,7 @@ function progressBar(total: number) {
       const eta = files > 0 ? ((total - files) * seconds) / files : 0;
       const width = 24;
       const filled = Math.round((files / total) * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${files}/${total} files  ${rate.toFixed(1)} MB/s  eta ${eta.toFixed(0)}s `);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${t('extract.progress', { done: files, total, rate: rate.toFixed(1), eta: eta.toFixed(0) })} `);
     },
     done() {
       if (shown) process.stderr.write('\r\u001b[K');
@@ -171,37 +204,43 @@ function progressBar(total: number) {
 async function writeRegistry(target: string, fresh: string, registry: Registry, options: ExtractOptions): Promise<Diagnostic[]> {
   const shown = toPosix(path.normalize(target));
   const previous = await readFile(target, 'utf8').catch(() => null);
+  const cannotWrite = (error: unknown) => [diagnostic(shown, { line: 1, column: 1 }, 'unreadable-input', 'error', t('extract.cannot-write', { reason: ioErrorMessage(error) }))];
   if (previous === null || options.force) {
-    await writeAtomically(target, fresh);
+    try {
+      await writeAtomically(target, fresh);
+    } catch (error) {
+      return cannotWrite(error);
+    }
     return [];
   }
   if (previous === fresh) return [];
   if (!options.update || options.format === 'json') {
-    const how = options.format === 'json' ? '--force replaces it' : '--update merges the notice into it, keeping status and progress; --force replaces it';
-    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', `exists and differs from the notice: ${how}`)];
+    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', t(options.format === 'json' ? 'extract.exists-json' : 'extract.exists-yaml'))];
   }
   try {
     const merged = mergeRegistry(previous, registry);
     await writeAtomically(target, merged.text);
     return [
-      ...merged.appeared.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-appeared', 'info', `task ${id} is new in the notice`)),
-      ...merged.removed.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'info', `task ${id} is no longer in the notice: removed`)),
+      ...merged.appeared.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-appeared', 'info', t('extract.task-appeared', { id }))),
+      ...merged.removed.map((id) => diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'info', t('extract.task-removed', { id }))),
       ...merged.keptWithProgress.map((id) =>
-        diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'warning', `task ${id} is no longer in the notice, but has progress: kept`),
+        diagnostic(shown, { line: 1, column: 1 }, 'task-disappeared', 'warning', t('extract.task-kept', { id })),
       ),
     ];
   } catch (error) {
-    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', `cannot merge into it: ${(error as Error).message}`)];
+    return [diagnostic(shown, { line: 1, column: 1 }, 'registry-exists', 'error', t('extract.cannot-merge', { reason: (error as Error).message }))];
   }
 }
 
-/** The notices a path names, or why it names none. */
-async function noticeFiles(given: string): Promise<string[] | string> {
+/** The files a path names (a directory's every file but hidden ones, which a reader of the directory skips too), or why it names none. */
+async function noticeFiles(given: string): Promise<{ files: string[]; directory: boolean } | string> {
   const info = await stat(given).catch(() => null);
-  if (!info) return 'no such file or directory';
-  if (info.isFile()) return [given];
-  if (!info.isDirectory()) return 'not a file or directory';
-  const names = (await readdir(given)).filter((n) => NOTICE_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
-  if (names.length === 0) return 'directory holds no .txt or .md notices';
-  return names.map((n) => path.join(given, n));
+  if (!info) return t('io.ENOENT');
+  if (info.isFile()) return { files: [given], directory: false };
+  if (!info.isDirectory()) return t('io.not-a-file');
+  const entries = await readdir(given, { withFileTypes: true });
+  // a sub-folder is not read into; anything else there is read, or named as skipped
+  const names = entries.filter((e) => !e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  if (names.length === 0) return t('extract.no-notices');
+  return { files: names.map((n) => path.join(given, n)), directory: true };
 }

@@ -2,7 +2,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeAtomically(target: string, content: string): Promise<void> {
+export async function writeAtomically(target: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, target);

@@ -1,29 +1,42 @@
 /**
  * The command line: flags to options, nothing more. Each command's modules are
  * imported inside its action, so `--version` and `--help` load none of them.
+ * Every word is the catalogue's (src/i18n), in the language chosen once here.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CommanderError as CommanderErrorType } from 'commander';
-
-const UNITS_HELP = 'units directory: one file used for every registry, or a folder matched by jurisdiction (default: the shipped units/)';
+import { chooseLanguage, LANGUAGES, setLanguage, t } from '../i18n/index.js';
+import { ioErrorMessage, isIoError } from '../io-error.js';
+import { parseStatus, STATUSES, type Status } from '../registry/status.js';
 
 let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
 
 function wholeNumber(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('give a whole number');
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t('cli.whole-number'));
   return Number(value);
 }
 
 function seconds(value: string): number {
-  if (!/^(?:\d+\.?\d*|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('请给出大于 0 的秒数（如 5 或 0.5）');
+  if (!/^(?:\d+\.?\d*|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(t('cli.seconds'));
   return Number(value);
 }
 
 function positiveNumber(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('give a whole number from 1');
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t('cli.positive-number'));
   return Number(value);
 }
+
+/** 已完成, 完成 or done: the registry's word either way. */
+function statusWord(value: string): Status {
+  const status = parseStatus(value);
+  if (!status) throw new InvalidArgumentError(t('cli.commander.allowed-choices', { choices: statusChoices() }));
+  return status;
+}
+
+const statusChoices = () => STATUSES.map((id) => t('cli.status.choice', { id, word: t(`report.status.${id}`) })).join(t('cli.list-separator'));
+
+type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 
 export async function run(argv: string[]): Promise<void> {
   // output piped into `head` that stops reading is no failure of ours
@@ -37,45 +50,52 @@ export async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${version}\n`);
     return;
   }
+  setLanguage(chooseLanguage(argv.slice(2), process.env));
+  // help's layout (display widths) is loaded after --version has had its answer
+  const [{ localize }, { columns, wrapText }] = await Promise.all([import('./help.js'), import('./terminal.js')]);
   // as CommonJS: an ES import of commander costs start-up time in export detection
   const commander = createRequire(import.meta.url)('commander') as typeof import('commander');
   const { Argument, Command, CommanderError, Option } = commander;
   InvalidArgumentError = commander.InvalidArgumentError;
-  const program = new Command('safety-tasks')
-    .version(version)
-    .description('Turn work-safety notices into task registries (任务分工台账), check them and report on them.')
-    .showHelpAfterError('(run with --help for usage)')
+  const formatOption = (choices: string[], fallback: string) => new Option('-f, --format <format>', t('cli.format')).choices(choices).default(fallback);
+  const unitsOption = () => new Option('-u, --units <file|dir>', t('cli.units-help'));
+  // text after the options, wrapped when help is printed, to the width it is printed at
+  const after = (text: string) => () => `\n${wrapText(text, columns(process.stdout, 80))}`;
+  const program = localize(new Command('safety-tasks'))
+    .version(version, '-V, --version', t('cli.option.version'))
+    .helpOption('-h, --help', t('cli.option.help'))
+    .helpCommand('help [command]', t('cli.command.help'))
+    .description(t('cli.description'))
+    .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(LANGUAGES))
+    .showHelpAfterError(t('cli.help-after-error'))
     // bad usage exits 2, as the rest of the toolkit does; help and version exit 0
     .exitOverride();
 
   program
-    .command('extract')
-    .summary('read notices into YAML task registries')
-    .description(
-      'Read work-safety notices (plain text or Markdown) and write one task registry per notice:\n' +
-        'document metadata, then every task with its id, text, lead and support units, deadline and source line.',
-    )
-    .argument('<paths...>', 'notice files, or directories whose .txt and .md files are read')
-    .option('-o, --out <dir>', 'write <dir>/<name>.yaml for each notice instead of printing')
-    .option('--update', 'where <dir>/<name>.yaml exists, merge the notice into it: text, units and deadlines anew, status and progress kept')
-    .option('--force', 'where <dir>/<name>.yaml exists, replace it')
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)').argParser(positiveNumber))
-    .option('--debug', 'print the stack of an unexpected error')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ safety-tasks extract seeds/001_b11ec0531f900c9a.txt          print one registry as YAML
-  $ safety-tasks extract seeds --format json > all.json            every notice, as a JSON array
-  $ safety-tasks extract seeds --out registries                    write registries/<name>.yaml
-  $ safety-tasks extract seeds --out registries --update           re-read the notices, keep progress
+    .command('init')
+    .summary(t('cli.init.summary'))
+    .description(t('cli.init.description'))
+    .argument('[dir]', t('cli.init.dir'))
+    .option('--jurisdiction <name>', t('cli.init.jurisdiction'))
+    .addHelpText('after', after(t('cli.init.after')))
+    .action(async (dir: string | undefined, options: { jurisdiction?: string }) => {
+      const { initCommand } = await import('./init.js');
+      process.exitCode = await initCommand(dir ?? '.', options);
+    });
 
-Warnings (a gap in the numbering, an item without a responsibility clause, a unit list
-that could not be split) go to stderr as file:line:column; stdout carries only registries.
-Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.`,
-    )
+  program
+    .command('extract')
+    .summary(t('cli.extract.summary'))
+    .description(t('cli.extract.description'))
+    .argument('<paths...>', t('cli.extract.paths'))
+    .option('-o, --out <dir>', t('cli.extract.out'))
+    .option('--update', t('cli.extract.update'))
+    .option('--force', t('cli.extract.force'))
+    .addOption(unitsOption())
+    .addOption(formatOption(['yaml', 'json'], 'yaml'))
+    .addOption(new Option('-j, --jobs <n>', t('cli.extract.jobs')).argParser(positiveNumber))
+    .option('--debug', t('cli.extract.debug'))
+    .addHelpText('after', after(`${t('cli.examples')}\n${t('cli.extract.after')}`))
     .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
@@ -83,33 +103,14 @@ Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or un
 
   program
     .command('validate')
-    .summary('check registries against the schema, the units directory and the rules')
-    .description(
-      'Check task registries as CI does when someone edits one: YAML syntax, the registry schema,\n' +
-        'unit names against the units directory of the registry\'s jurisdiction, and the rules below.\n' +
-        'Each problem is reported at the file, line and column of the node that causes it.',
-    )
-    .argument('<paths...>', 'registry files, or directories whose .yaml files are read')
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .addOption(new Option('--max-warnings <n>', 'fail when there are more warnings than this').argParser(wholeNumber))
-    .addOption(new Option('--timeout-per-file <seconds>', '每个文件的检查时限（CPU 秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查').argParser(seconds))
-    .addHelpText(
-      'after',
-      `
-Rules: unknown-unit, duplicate-task-id, missing-lead, lead-and-support, impossible-date,
-deadline-before-document, done-without-date, done-in-future, source-changed, source-outside,
-source-unreadable, no-units-directory, time-limit;
-the schema gives unknown-key, missing-field, wrong-type, invalid-format, invalid-value; yaml-syntax.
-source.path 只在指向本仓库（git 顶层目录，否则台账所在文件夹）内、不超过 10 MB 的普通文件时才读取比对。
-
-Examples:
-  $ safety-tasks validate registries                       every registry in a folder
-  $ safety-tasks validate registries --format github       annotations for a GitHub pull request
-  $ safety-tasks validate r.yaml --units my-units.yaml --max-warnings 0
-
-Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an input cannot be read.`,
-    )
+    .summary(t('cli.validate.summary'))
+    .description(t('cli.validate.description'))
+    .argument('<paths...>', t('cli.validate.paths'))
+    .addOption(unitsOption())
+    .addOption(formatOption(['text', 'json', 'github'], 'text'))
+    .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
+    .addOption(new Option('--timeout-per-file <seconds>', t('cli.validate.timeout-per-file')).argParser(seconds))
+    .addHelpText('after', after(t('cli.validate.after')))
     .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; timeoutPerFile?: number }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
@@ -117,122 +118,157 @@ Exit status: 0 clean, 1 errors (or more warnings than --max-warnings), 2 an inpu
 
   program
     .command('units')
-    .summary('list the units the registries name, what each carries, and names the directory does not know')
-    .argument('<paths...>', 'registry files, or directories of them')
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .option('--unknown', 'list only names the units directory does not know, where they occur and the closest known name')
-    .option('--suggest', 'print proposed alias entries for the units file, as YAML ready to paste')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv', 'markdown']).default('table'))
-    .addHelpText(
-      'after',
-      `
-Units are counted per jurisdiction: 市应急局 of 威海市 and of 滕州市 are different bodies.
-
-Examples:
-  $ safety-tasks units registries
-  $ safety-tasks units registries --unknown
-  $ safety-tasks units registries --suggest >> proposed-aliases.yaml
-
-Exit status: 0 done, 1 --unknown or --suggest found something, 2 an input cannot be read.`,
-    )
-    .action(async (paths: string[], options: { units?: string; unknown?: boolean; suggest?: boolean; format: 'table' | 'json' | 'csv' | 'markdown' }) => {
+    .summary(t('cli.units.summary'))
+    .argument('<paths...>', t('cli.units.paths'))
+    .addOption(unitsOption())
+    .option('--unknown', t('cli.units.unknown'))
+    .option('--suggest', t('cli.units.suggest'))
+    .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addHelpText('after', after(t('cli.units.after')))
+    .action(async (paths: string[], options: { units?: string; unknown?: boolean; suggest?: boolean; format: ReportFormat }, command: InstanceType<typeof Command>) => {
       const { unitsCommand } = await import('./units.js');
-      process.exitCode = await unitsCommand(paths, options);
+      process.exitCode = await unitsCommand(paths, { ...options, formatGiven: command.getOptionValueSource('format') === 'cli' });
     });
 
   program
     .command('matrix')
-    .summary('print responsibility matrices (任务分工表): for a unit, a notice, or units × notices')
-    .argument('<paths...>', 'registry files, or directories of them')
-    .option('--unit <name>', 'every task this unit leads or supports (an alias works), with the other units on it')
-    .option('--doc <id>', 'one notice as a grid: tasks × units, ● lead, ○ support, totals per unit')
-    .option('-j, --jurisdiction <name>', 'only registries of this jurisdiction')
-    .addOption(new Option('--role <role>', 'only this role').choices(['lead', 'support']))
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
-    .addHelpText(
-      'after',
-      `
-A task assigned to a group (负有安全生产监管职责的各有关部门) appears for each member the units
-directory lists, marked with the group it comes through. Several jurisdictions give one section each.
-The table fits the terminal (a wide grid is split, the task columns repeated); csv opens in Excel.
-
-Examples:
-  $ safety-tasks matrix registries --unit 市应急局
-  $ safety-tasks matrix registries --doc 004_65114f20cbda8ae2
-  $ safety-tasks matrix registries --jurisdiction 威海市 --format csv > 威海市.csv`,
-    )
-    .action(
-      async (
-        paths: string[],
-        options: { unit?: string; doc?: string; jurisdiction?: string; role?: 'lead' | 'support'; units?: string; format: 'table' | 'csv' | 'json' | 'markdown' },
-      ) => {
-        const { matrixCommand } = await import('./matrix.js');
-        process.exitCode = await matrixCommand(paths, options);
-      },
-    );
+    .summary(t('cli.matrix.summary'))
+    .argument('<paths...>', t('cli.matrix.paths'))
+    .option('--unit <name>', t('cli.matrix.unit'))
+    .option('--doc <id>', t('cli.matrix.doc'))
+    .option('--jurisdiction <name>', t('cli.matrix.jurisdiction'))
+    .addOption(new Option('--role <role>', t('cli.matrix.role')).choices(['lead', 'support']))
+    .addOption(unitsOption())
+    .addOption(formatOption(['table', 'csv', 'json', 'markdown'], 'table'))
+    .addHelpText('after', after(t('cli.matrix.after')))
+    .action(async (paths: string[], options: { unit?: string; doc?: string; jurisdiction?: string; role?: 'lead' | 'support'; units?: string; format: ReportFormat }) => {
+      const { matrixCommand } = await import('./matrix.js');
+      process.exitCode = await matrixCommand(paths, options);
+    });
 
   program
     .command('status')
-    .summary("record a task's progress in its registry")
-    .description(
-      "Set a task's status (open, in_progress, done, dropped) and add a dated progress note.\n" +
-        'Only those lines of the registry change: comments, key order, quoting and your x- fields stay as they are.',
-    )
-    .argument('<registry>', 'the registry file')
-    .argument('<task-id>', 'the task, by its id (3.11)')
-    .addArgument(new Argument('<status>', 'the new status').choices(['open', 'in_progress', 'done', 'dropped']))
-    .option('--on <date>', 'the day it happened, YYYY-MM-DD (default: today): done_on for done, and the date of the note')
-    .option('--note <text>', 'add a progress entry with this note')
-    .option('--by <unit>', 'the unit reporting the progress (must be named in the registry or its units directory)')
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ safety-tasks status registries/001.yaml 3.11 done --on 2024-12-20
-  $ safety-tasks status registries/001.yaml 4.12 in_progress --note 完成矿山隐患排查 --by 市应急局`,
-    )
-    .action(async (registry: string, taskId: string, status: 'open' | 'in_progress' | 'done' | 'dropped', options: { on?: string; note?: string; by?: string; units?: string }) => {
+    .summary(t('cli.status.summary'))
+    .description(t('cli.status.description'))
+    .argument('<registry>', t('cli.status.registry'))
+    .argument('<task-id>', t('cli.status.task-id'))
+    .addArgument(new Argument('<status>', t('cli.status.status', { choices: statusChoices() })).argParser(statusWord))
+    .option('--on <date>', t('cli.status.on'))
+    .option('--note <text>', t('cli.status.note'))
+    .option('--by <unit>', t('cli.status.by'))
+    .addOption(unitsOption())
+    .addHelpText('after', after(t('cli.status.after')))
+    .action(async (registry: string, taskId: string, status: Status, options: { on?: string; note?: string; by?: string; units?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(registry, taskId, status, options);
     });
 
   program
     .command('overdue')
-    .summary('report what is late as of a date, by unit')
-    .description(
-      'List tasks whose deadline has passed and that are neither done nor dropped, with the days overdue,\n' +
-        'the lead units, the deadline as printed and the last progress note; then a summary per unit.\n' +
-        "A task without a deadline of its own falls back on its notice's period end (shown as 期末), and a\n" +
-        'recurring duty (每季度…) is overdue for each whole period that ended with no progress dated inside it.',
-    )
-    .argument('<paths...>', 'registry files, or directories of them')
-    .option('--as-of <date>', 'the day to judge by, YYYY-MM-DD (default: today); a task due that day is not yet late')
-    .option('--unit <name>', 'only tasks this unit leads or supports (an alias works; groups count)')
-    .addOption(new Option('--within <days>', 'also list tasks due in the next N days').argParser(wholeNumber))
-    .addOption(new Option('--role <role>', 'with --unit: only tasks it leads, or only those it supports').choices(['lead', 'support']))
-    .option('--explicit-only', 'only deadlines the tasks state: no period ends, no recurring duties')
-    .option('--fail-on-overdue', 'exit 1 when anything is overdue (for a scheduled CI job)')
-    .option('-u, --units <file|dir>', UNITS_HELP)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ safety-tasks overdue registries
-  $ safety-tasks overdue registries --as-of 2025-01-15 --explicit-only
-  $ safety-tasks overdue registries --unit 市应急局 --within 30 --format csv > 市应急局.csv`,
-    )
+    .summary(t('cli.overdue.summary'))
+    .description(t('cli.overdue.description'))
+    .argument('<paths...>', t('cli.overdue.paths'))
+    .option('--as-of <date>', t('cli.overdue.as-of'))
+    .option('--jurisdiction <name>', t('cli.overdue.jurisdiction'))
+    .option('--unit <name>', t('cli.overdue.unit'))
+    .addOption(new Option('--within <days>', t('cli.overdue.within')).argParser(wholeNumber))
+    .addOption(new Option('--role <role>', t('cli.overdue.role')).choices(['lead', 'support']))
+    .option('--explicit-only', t('cli.overdue.explicit-only'))
+    .option('--fail-on-overdue', t('cli.overdue.fail-on-overdue'))
+    .addOption(unitsOption())
+    .addOption(formatOption(['table', 'csv', 'json', 'markdown'], 'table'))
+    .addHelpText('after', after(t('cli.overdue.after')))
     .action(
       async (
         paths: string[],
-        options: { asOf?: string; unit?: string; within?: number; role?: 'lead' | 'support'; explicitOnly?: boolean; failOnOverdue?: boolean; units?: string; format: 'table' | 'csv' | 'json' | 'markdown' },
+        options: { asOf?: string; jurisdiction?: string; unit?: string; within?: number; role?: 'lead' | 'support'; explicitOnly?: boolean; failOnOverdue?: boolean; units?: string; format: ReportFormat },
       ) => {
         const { overdueCommand } = await import('./overdue.js');
         process.exitCode = await overdueCommand(paths, options);
       },
     );
+
+  const ledger = program
+    .command('ledger')
+    .summary('任务分工台账：导出 Excel/CSV 发给各单位，再把回执导回登记表')
+    .description(
+      '把登记表做成任务分工台账：每项任务一行，列为 序号、编号、文件、任务内容（全文）、牵头单位、配合单位、\n' +
+        '完成时限、进展情况（最新在前）、状态（未开始/推进中/已完成/已取消，逾期的写“逾期”）。\n' +
+        'xlsx 可直接打印下发：A4 横向、表头冻结并在每页重复、状态下拉选择、逾期行标红；隐藏的“_来源”工作表\n' +
+        '记下每行对应的登记表、任务和导出时的内容，供 ledger import 核对回执。',
+    )
+    .argument('<registries...>', '登记表文件，或存放登记表的目录')
+    .option('--unit <名称>', '只列这个单位牵头或配合的任务（可用别名，经由单位组的也算）')
+    .option('--by-unit', '每个单位一个工作表（即发给各单位的内容）')
+    .option('--as-of <日期>', '按这一天判断逾期，YYYY-MM-DD（默认今天）')
+    .option('-o, --out <文件>', '写入文件（.xlsx、.csv、.json、.md），不写则输出到标准输出')
+    .addOption(new Option('-f, --format <格式>', '输出格式（默认按 --out 的扩展名，未给 --out 时为 markdown）').choices(['xlsx', 'csv', 'json', 'markdown']))
+    .addOption(unitsOption())
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ safety-tasks ledger registries --out 台账.xlsx
+  $ safety-tasks ledger registries --by-unit --as-of 2025-01-15 --out 分单位台账.xlsx
+  $ safety-tasks ledger registries --unit 市应急局 --format csv > 市应急局.csv
+  $ safety-tasks ledger import 回执/*.xlsx --into registries --dry-run
+
+退出状态：0 完成，2 用法错误或输入无法读取。`,
+    )
+    .action(async (paths: string[], options: { unit?: string; byUnit?: boolean; asOf?: string; out?: string; format?: 'xlsx' | 'csv' | 'json' | 'markdown'; units?: string }) => {
+      const { ledgerCommand } = await import('./ledger.js');
+      process.exitCode = await ledgerCommand(paths, options);
+    });
+
+  ledger
+    .command('import')
+    .summary('把各单位填回的台账（回执）导回登记表')
+    .description(
+      '读取本工具导出、各单位填好返回的 xlsx，把“进展情况”中新增的各行和“状态”写入登记表，\n' +
+        '只改动这些行（与 status 命令相同）。多份回执按日期先后合并。新增、删除或挪动的行，被改动的任务内容，\n' +
+        '无法识别的状态，导出后已改动的登记表：都按 工作表!单元格 报告，不会悄悄写入。',
+    )
+    .argument('<files...>', '回执 xlsx 文件')
+    .requiredOption('--into <目录>', '存放登记表的目录')
+    .option('--dry-run', '只列出将要修改的内容，不写入')
+    .addHelpText(
+      'after',
+      `
+进展情况中新写的一行可以日期开头（2025-01-10 已完成排查），否则按回执保存的日期记。
+退出状态：0 全部导入，1 有未导入或需留意的行，2 用法错误或文件无法读取。`,
+    )
+    .action(async (files: string[], options: { into: string; dryRun?: boolean }) => {
+      const { ledgerImportCommand } = await import('./ledger.js');
+      process.exitCode = await ledgerImportCommand(files, options);
+    });
+
+  program
+    .command('review')
+    .summary('审阅页：在通知原文上标出每项任务、牵头和配合单位、完成时限')
+    .description(
+      '为每份通知写一个独立的 HTML 审阅页（不联网，可在任何电脑上用浏览器打开）：左侧是通知原文，\n' +
+        '每项任务的原文、牵头单位、配合单位和完成时限都标在原文上；右侧是台账；需要核对的项目列在页首。\n' +
+        '给通知文件时先提取再审阅；给台账时读取它记录的通知文件，并说明通知是否已改动。',
+    )
+    .argument('<paths...>', '通知文件（.txt、.md）或台账文件（.yaml、.json），或装有它们的文件夹')
+    .option('-o, --out <dir>', '审阅页写到这个文件夹', 'review')
+    .option('--open', '写完后用浏览器打开（多份通知时打开总览 index.html）')
+    .addOption(unitsOption())
+    .option('--debug', '出现意外错误时打印出错位置')
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ safety-tasks review seeds/001_b11ec0531f900c9a.txt --open     提取一份通知并打开审阅页
+  $ safety-tasks review registries --out 审阅                      每份台账一页，另有总览 index.html
+
+标准输出列出写出的文件（总览在前）；提取时的提示写到标准错误。
+退出码：0 完成，1 通知已改动或找不到，2 用法错误或文件无法读取。`,
+    )
+    .action(async (paths: string[], options: { out: string; open?: boolean; units?: string; debug?: boolean }) => {
+      const { reviewCommand } = await import('./review.js');
+      process.exitCode = await reviewCommand(paths, options);
+    });
 
   try {
     await program.parseAsync(argv);
@@ -242,8 +278,9 @@ Examples:
       return;
     }
     // a failure of the tool itself: one line, the stack only when asked for
+    const said = isIoError(error) ? `${t('cli.error-prefix', { command: error.path ?? '' })}${ioErrorMessage(error)}` : (error as Error).message;
     const { forTerminal, forTerminalLine } = await import('../format/escape.js');
-    process.stderr.write(argv.includes('--debug') ? `${forTerminal(String((error as Error).stack))}\n` : `safety-tasks: ${forTerminalLine((error as Error).message)} (run again with --debug to see where)\n`);
+    process.stderr.write(argv.includes('--debug') ? `${forTerminal(String((error as Error).stack))}\n` : `${t('cli.internal-error', { message: forTerminalLine(said) })}\n`);
     process.exitCode = 2;
   }
 }

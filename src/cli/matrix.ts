@@ -1,17 +1,12 @@
 /** `safety-tasks matrix`: responsibility matrices for a unit, a notice, or all of them. */
 import path from 'node:path';
-import { forTerminalLine } from '../format/escape.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
+import { t } from '../i18n/index.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../report/matrix.js';
 import { assignments, type Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
-import { readReportInput, reportStatus, tableOptions } from './report-input.js';
-
-const MESSAGES = {
-  noUnit: (wanted: string, meant: string | null) =>
-    `safety-tasks matrix：这些台账和单位名录中都没有单位“${forTerminalLine(wanted)}”${meant ? `（是不是“${forTerminalLine(meant)}”？）` : ''}\n`,
-  noDocument: (wanted: string, ids: string) => `safety-tasks matrix：这些台账中没有文件“${forTerminalLine(wanted)}”（现有：${forTerminalLine(ids)}）\n`,
-};
+import { ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
+import { usageError } from './terminal.js';
 
 export interface MatrixCommandOptions {
   units?: string;
@@ -23,8 +18,10 @@ export interface MatrixCommandOptions {
 }
 
 export async function matrixCommand(paths: string[], options: MatrixCommandOptions): Promise<number> {
+  if (options.unit && options.doc) return usageError('matrix', 'cli.matrix.doc-and-unit');
   const input = await readReportInput(paths, options.units);
-  const registries = input.registries.filter((r) => !options.jurisdiction || r.registry.document?.jurisdiction === options.jurisdiction);
+  const registries = ofJurisdiction(input.registries, options.jurisdiction);
+  if (!Array.isArray(registries)) return usageError('matrix', 'cli.no-jurisdiction', { jurisdiction: options.jurisdiction!, jurisdictions: registries.jurisdictions });
   const named = assignments(registries, input.units, { throughGroups: true });
   let report;
   if (options.unit) {
@@ -38,17 +35,13 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     if (!named.some((a) => unitIn(a.jurisdiction) !== null)) {
       const everyName = [...new Set([...named.map((a) => a.unit), ...[...input.directories.values()].flatMap((d) => [...d.byName.keys()])])];
       const meant = closestName(wanted, everyName);
-      process.stderr.write(MESSAGES.noUnit(wanted, meant));
-      return 2;
+      return usageError('matrix', 'cli.no-unit', { unit: wanted, suggestion: meant ? t('cli.did-you-mean', { name: meant }) : '' });
     }
     report = unitMatrix(named, unitIn, options.role);
   } else if (options.doc) {
     const wanted = options.doc;
     const loaded = registries.find((r) => r.registry.document?.id === wanted || path.basename(r.file).replace(/\.[^.]+$/, '') === wanted);
-    if (!loaded) {
-      process.stderr.write(MESSAGES.noDocument(wanted, registries.map((r) => r.registry.document?.id).join('、')));
-      return 2;
-    }
+    if (!loaded) return usageError('matrix', 'cli.matrix.no-doc', { doc: wanted, ids: registries.map((r) => r.registry.document?.id).join(t('cli.list-separator')) });
     report = documentGrid(loaded, named.filter((a) => !options.role || a.role === options.role));
   } else {
     report = overviewMatrix(named.filter((a) => !options.role || a.role === options.role));

@@ -1,9 +1,13 @@
 /** What the report commands share: registries and units directories read from disk, problems to stderr. */
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import type { ReportFormatOptions } from '../format/report.js';
+import { t } from '../i18n/index.js';
+import { ioErrorMessage, isIoError } from '../io-error.js';
 import { loadRegistries, type LoadedRegistry } from '../registry/load.js';
 import type { UnitsDirectory } from '../units/directory.js';
+import { closestName, resolveUnit } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { columns, useColor } from './terminal.js';
 
 export interface ReportInput {
   registries: LoadedRegistry[];
@@ -22,10 +26,10 @@ export async function readReportInput(paths: string[], unitsOption: string | und
   try {
     directories = await loadUnitsDirectories(unitsOption);
   } catch (error) {
-    diagnostics.push({ file: unitsOption ?? 'units', line: 1, column: 1, rule: 'unreadable-input', severity: 'error', message: (error as Error).message });
+    diagnostics.push({ file: unitsOption ?? 'units', line: 1, column: 1, rule: 'unreadable-input', severity: 'error', message: unitsProblem(error, unitsOption) });
     unitsUnreadable = true;
   }
-  process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
   return {
     registries,
     directories,
@@ -40,6 +44,35 @@ export function reportStatus(input: ReportInput, found = false): number {
   return input.unreadable ? 2 : input.refused || found ? 1 : 0;
 }
 
+/** Why a units directory could not be read: the file system's reason in words, or what is wrong inside it. */
+export function unitsProblem(error: unknown, location: string | undefined): string {
+  return isIoError(error) ? t('units.unreadable', { file: location ?? 'units', reason: ioErrorMessage(error) }) : (error as Error).message;
+}
+
 export function tableOptions(): ReportFormatOptions {
-  return { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, width: process.stdout.columns ?? 120 };
+  return { color: useColor(process.stdout), width: columns(process.stdout, 120) };
+}
+
+/** The registries of one jurisdiction, or the jurisdictions there are when none is of it. */
+export function ofJurisdiction(registries: LoadedRegistry[], jurisdiction: string | undefined): LoadedRegistry[] | { jurisdictions: string } {
+  if (jurisdiction === undefined) return registries;
+  const chosen = registries.filter((r) => r.registry.document?.jurisdiction === jurisdiction);
+  if (chosen.length > 0 || registries.length === 0) return chosen;
+  const there = [...new Set(registries.map((r) => r.registry.document?.jurisdiction ?? t('report.no-jurisdiction')))];
+  return { jurisdictions: there.join(t('cli.list-separator')) };
+}
+
+/**
+ * A unit given on the command line (an alias works), as its canonical name in
+ * each jurisdiction; or, when no registry or directory knows it, the closest name.
+ */
+export function chooseUnit(input: ReportInput, wanted: string): { unitIn: (jurisdiction: string) => string | null } | { meant: string | null } {
+  const named = new Set(input.registries.flatMap((r) => r.registry.tasks.flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])])));
+  const unitIn = (jurisdiction: string) => {
+    const directory = input.units(jurisdiction);
+    return (directory ? resolveUnit(directory, wanted)?.name : undefined) ?? (named.has(wanted) ? wanted : null);
+  };
+  const jurisdictions = new Set(input.registries.map((r) => r.registry.document?.jurisdiction ?? ''));
+  if ([...jurisdictions].some((j) => unitIn(j) !== null)) return { unitIn };
+  return { meant: closestName(wanted, [...named, ...[...input.directories.values()].flatMap((d) => d.units.map((u) => u.name))]) };
 }

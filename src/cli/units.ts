@@ -3,18 +3,24 @@ import path from 'node:path';
 import { Document, isSeq, visit } from 'yaml';
 import { forTerminalLine } from '../format/escape.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
+import { t } from '../i18n/index.js';
 import { assignments, groupBy } from '../report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
 import { readReportInput, reportStatus, tableOptions } from './report-input.js';
+import { usageError } from './terminal.js';
 
 export interface UnitsCommandOptions {
   units?: string;
   format: ReportFormat;
   unknown?: boolean;
   suggest?: boolean;
+  /** --format was written on the command line, not left at its default */
+  formatGiven?: boolean;
 }
 
 export async function unitsCommand(paths: string[], options: UnitsCommandOptions): Promise<number> {
+  if (options.suggest && options.unknown) return usageError('units', 'cli.units.suggest-and-unknown');
+  if (options.suggest && options.formatGiven) return usageError('units', 'cli.units.suggest-format', { format: options.format });
   const input = await readReportInput(paths, options.units);
   const named = assignments(input.registries, input.units, { throughGroups: false });
   const units = (jurisdiction: string) => input.units(jurisdiction);
@@ -28,7 +34,7 @@ export async function unitsCommand(paths: string[], options: UnitsCommandOptions
       const file = list[0]!.file ? path.relative(process.cwd(), list[0]!.file) : null;
       const entries = new Document(list.map(({ name, aliases }) => ({ name, aliases })));
       visit(entries, { Seq: (_, node, ancestors) => void (ancestors.length > 1 && isSeq(node) && (node.flow = true)) });
-      process.stdout.write(`# ${forTerminalLine(jurisdiction)}${file ? `: add to ${forTerminalLine(file)}` : ''}\n${entries.toString({ flowCollectionPadding: false })}`);
+      process.stdout.write(`${file ? t('cli.units.add-to', { jurisdiction: forTerminalLine(jurisdiction), file: forTerminalLine(file) }) : `# ${forTerminalLine(jurisdiction)}`}\n${entries.toString({ flowCollectionPadding: false })}`);
     }
   } else if (options.unknown) {
     const unknown = unknownNames(named, units);

@@ -3,13 +3,16 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { MAX_NOTICE_BYTES } from '../extract/decode.js';
+import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import { MAX_REGISTRY_BYTES } from '../registry/load.js';
 import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync, repositoryRoot, resolveInside } from '../safe-read.js';
+import { t } from '../i18n/index.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
+import { unitsProblem } from './report-input.js';
+import { useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
   units?: string;
@@ -19,11 +22,6 @@ export interface ValidateCommandOptions {
   timeoutPerFile?: number;
 }
 
-const MESSAGES = {
-  internal: (message: string) => `无法检查：${message}`,
-  emptyFolder: '文件夹中没有 .yaml 台账',
-};
-
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
@@ -31,8 +29,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
     unreadable = true;
   };
-  const directories = await loadUnitsDirectories(options.units).catch((error: Error) => {
-    cannotRead(options.units ?? 'units', error.message);
+  const directories = await loadUnitsDirectories(options.units).catch((error: unknown) => {
+    cannotRead(options.units ?? 'units', unitsProblem(error, options.units));
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
@@ -59,12 +57,12 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
         diagnostics.push(...validateRegistryText(read.bytes.toString('utf8'), { file: shown, units, today, sourceDigest: sourceDigestFor(file), budget }));
       } catch (error) {
         // one file's surprise is a diagnostic on that file, never the end of the run
-        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', MESSAGES.internal((error as Error).message)));
+        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: (error as Error).message })));
       }
     }
   }
 
-  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color = useColor(process.stdout);
   process.stdout.write(diagnosticFormatters[options.format](diagnostics, { color, summary: true }));
   if (unreadable) return 2;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -88,8 +86,8 @@ function sourceDigestFor(registryFile: string) {
     } catch {
       return null;
     }
-    // a relative path is read from the top of the repository, where extract is run
-    const inside = resolveInside(root, path.resolve(root, sourcePath));
+    // a notice is named relative to the registry that came from it
+    const inside = resolveInside(root, path.resolve(path.dirname(registryFile), sourcePath));
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
     const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
@@ -97,11 +95,14 @@ function sourceDigestFor(registryFile: string) {
   };
 }
 
+/** what extract writes: YAML registries, lists of them, and JSON */
+const REGISTRY_FILE = /\.(ya?ml|json)$/i;
+
 async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
   if (!info) return readProblemMessage({ problem: 'missing' }, 0);
   if (info.isFile()) return [given];
   if (!info.isDirectory()) return readProblemMessage({ problem: 'not-regular', kind: fileKind(info) }, 0);
-  const names = (await readdir(given)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  return names.length > 0 ? names.map((n) => path.join(given, n)) : MESSAGES.emptyFolder;
+  const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n)).sort();
+  return names.length > 0 ? names.map((n) => path.join(given, n)) : t('registry.empty-folder');
 }

@@ -4,6 +4,13 @@
  * (`乡镇(街道)`, `(其中，…每月至少1次)`), and splits it into lead units
  * (牵头单位) and supporting units (配合单位), names as printed.
  */
+import {
+  alternation, ANY_LABEL, GROUP_HEADS, GROUP_PREFIXES, IMPLEMENTING_VERBS, labelPattern, NOT_PLACE_BEFORE_LEVEL, PERSON_LABELS, PLACE_LEVELS, ROLE_VERBS,
+  TIME_LIMIT_LABELS, TOGETHER_WORDS, UNIT_LAST_CHARS, UNIT_OPENINGS, UNIT_SUFFIXES, type Role,
+} from './lexicon.js';
+import { foldForMatching } from './fold.js';
+import { joinBreaks } from './ground.js';
+
 
 export interface Responsibility {
   lead: string[];
@@ -28,48 +35,46 @@ export interface ClauseOptions {
   firstListedLeads?: boolean;
 }
 
-/** Endings of unit names: bureaus, committees, offices, groups, operators. */
-export const UNIT_SUFFIX =
-  /(?:企业|学校|幼儿园|局|委|办|厅|部|室|处|科|院|所|站|馆|台|中心|支队|大队|总队|中队|队|会|单位|部门|海关|集团|公司|政府|办事处|镇街|乡镇|机场|铁路|园区|银行|协会|党校|工会|妇联|团委|指挥部|小组|专班|机关|分行|军分区|人武部|街道办)$/;
-/** Group names (各镇街, 各有关部门, 有关部门) start like this. */
-const GROUP_PREFIX = /^(?:各|有关|相关|其他|辖区各|全市各|全区各|全县各)/;
+const UNIT_SUFFIX_PATTERN = new RegExp(`(?:${alternation(UNIT_SUFFIXES)})$`);
+const GROUP_PREFIX = new RegExp(`^(?:${alternation(GROUP_PREFIXES)})`);
+const GROUP_HEAD = new RegExp(`(?:${alternation([...GROUP_HEADS, ...UNIT_SUFFIXES])})$`);
+/** A place of any level opening a name: 市…, 县…, 威海市…, 各乡镇…, or a body named without one (团市委). */
+export const PLACE_OPENING = new RegExp(
+  `^(?:(?:${alternation(PLACE_LEVELS)})|[\\u4e00-\\u9fff]{1,5}?(?<![${NOT_PLACE_BEFORE_LEVEL}])(?:${alternation(PLACE_LEVELS)})|${alternation(GROUP_PREFIXES)}|${alternation(UNIT_OPENINGS)})`,
+);
+
+/** Whether a name ends like a unit (局, 委, 中心, 残联, 供销社, …). */
+export function hasUnitSuffix(name: string): boolean {
+  return UNIT_SUFFIX_PATTERN.test(name);
+}
 
 export function looksLikeUnit(name: string): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (/[,;:。!?“”《》，；：！？]/.test(name) || /^[()（）]|[(（]$/.test(name)) return false;
-  return UNIT_SUFFIX.test(name) || (GROUP_PREFIX.test(name) && name.length >= 3);
+  // a group is of units: 各有关部门, 各村(社区); 有关要求 is not one
+  return hasUnitSuffix(name) || (GROUP_PREFIX.test(name) && name.length >= 3 && GROUP_HEAD.test(name.replace(/\([^()]*\)$/, '')));
 }
 
-const ROLE_VERBS = {
-  lead: /(?:牵头负责|牵头抓总|牵头组织|牵头|带队)$/,
-  support: /(?:配合落实|配合实施|积极配合|配合|参与|协助|协同|督导|指导)$/,
-  responsible:
-    /(?:按职责分工负责|按职责负责|分工负责|各负其责|负责落实|具体负责|共同负责|按职责落实|分别负责|抓好落实|组织实施|具体实施|具体落实|负责|落实|实施)$/,
-};
-const LABELS: [RegExp, 'lead' | 'support' | 'responsible'][] = [
-  [/^牵头(?:单位|部门|科室|处室|股室)?[:：]/, 'lead'],
-  [/^(?:配合|协办|协同|参与)(?:单位|部门|科室|处室|股室)?[:：]/, 'support'],
-  [/^(?:责任|主体责任|主责|实施|承办|主办)(?:单位|部门|科室|处室|股室|主体)?[:：]/, 'responsible'],
-];
-const TIME_LIMIT_LABEL = /^(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:：]?/;
+const verbAtEnd = (role: Role) => new RegExp(`(?:${alternation(ROLE_VERBS[role])})$`);
+const ROLE_VERB_AT_END: Record<Role, RegExp> = { lead: verbAtEnd('lead'), support: verbAtEnd('support'), joint: verbAtEnd('joint') };
+const LABELS: [RegExp, Role][] = (['lead', 'support', 'joint'] as const).map((role) => [labelPattern(role), role]);
+const TIME_LIMIT_LABEL = new RegExp(`^(?:${alternation(TIME_LIMIT_LABELS)}):?`);
 /** Labels naming people, not units: their segment is left out. */
-const PERSON_LABEL = /^(?:分管领导|责任领导|责任人|联系人|分管负责人)[:：]/;
+const PERSON_LABEL = new RegExp(`^(?:${alternation(PERSON_LABELS)}):`);
 /** Where a labelled segment starts inside a clause written without separators (…周立新  责任科室：运管所). */
-const LABEL_START = /\s*(?=(?:牵头|责任|配合|协办|主办|分管|完成)(?:单位|部门|科室|处室|股室|领导|时限|时间)[:：])/g;
+// (after spaces, or right after a unit's name: never inside a label, as 责任单位 is in 牵头责任单位)
+const LABEL_START = new RegExp(`(?:\\s+|(?<=[${UNIT_LAST_CHARS}]))(?=(?:${ANY_LABEL}|${alternation([...PERSON_LABELS, ...TIME_LIMIT_LABELS])})\\s*:)`, 'g');
 /** A clause segment that is a date, not units: `…配合，2025年底前完成`. */
-const TIME_WORDS = /\d{4}\s*年|[0-9０-９]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
+const TIME_WORDS = /\d{4}\s*年|[0-9]{1,2}\s*月|年底|年内|上半年|下半年|季度|前完成|完成$|长期|持续/;
 /** `等`, `等部门`, `等有关部门`, `等行业主管部门` close an open list. */
 const OPEN_LIST_END = /等(?:[\u4e00-\u9fff]{0,8}?(?:部门|单位)(?:和单位)?)?$/;
-const HAS_ROLE_WORD = /牵头|负责|配合|参与|会同|协助|落实|实施|单位[:：]/;
+/** A space on one line between two names separates them (市应急局 市公安局). */
+const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[${UNIT_LAST_CHARS}])[ \\u3000]+(?=${PLACE_OPENING.source.slice(1)})`, 'g');
+const TOGETHER = new RegExp(alternation(TOGETHER_WORDS));
+const HAS_ROLE_WORD = new RegExp(`${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, ...ROLE_VERBS.joint, ...TOGETHER_WORDS])}|${ANY_LABEL}\\s*:`);
 
-/** Remove the line and page breaks a clause can be split by, keeping spaces inside Latin text. */
-export function joinBroken(text: string): string {
-  return text.replace(/\s+/g, (space, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? '';
-    const after = whole[offset + space.length] ?? '';
-    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
-  });
-}
+/** Remove the line and page breaks a clause can be split by (see ground.ts). */
+export const joinBroken = joinBreaks;
 
 /**
  * Split a unit list: `、` and commas always; `及`/`和`/`与`/`以及` only where
@@ -117,17 +122,15 @@ function splitConjoined(whole: string): string[] {
   return [part];
 }
 
-type Role = 'lead' | 'support' | 'responsible';
-
 /**
  * Read one clause's words into lead and support, by the table of the rules:
  * `A牵头，B配合` / `A会同B` / `A、B分工负责` (joint leads) / `(A)`.
  */
 export function parseResponsibility(clauseText: string, options: ClauseOptions = {}): Responsibility {
   // a space on one line between two names separates them (市应急局 市公安局); a line break does not
-  const separated = clauseText
+  const separated = foldForMatching(clauseText)
     .replace(LABEL_START, (space, offset: number) => (offset === 0 ? space : '；'))
-    .replace(/(?<=[局委办厅部室处科院所站馆台心队会位门关团府司街镇])[ \u3000]+(?=[市县区省镇乡各团共驻国中局])/g, '、');
+    .replace(SPACE_BETWEEN_NAMES, '、');
   const text = joinBroken(separated).replace(/^由/, '');
   const segments = splitOutsideBrackets(text, ';,；，').filter(Boolean);
   const parts: { role: Role | null; units: string[]; verb?: string; labelled?: boolean }[] = [];
@@ -148,7 +151,7 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
         break;
       }
     }
-    const together = segment.split('会同');
+    const together = segment.split(TOGETHER);
     if (together.length === 2) {
       const [leaders, partners] = together as [string, string];
       parts.push({ role: 'lead', units: splitUnits(leaders.replace(/^由/, '')) });
@@ -164,10 +167,10 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
   }
   // a list broken by a stray comma takes the role of the verb that closes it
   for (let i = parts.length - 1; i >= 0; i--) {
-    if (parts[i]!.role === null) parts[i]!.role = parts[i + 1]?.role ?? 'responsible';
+    if (parts[i]!.role === null) parts[i]!.role = parts[i + 1]?.role ?? 'joint';
   }
   // A负责，B落实: the one answering leads, the ones carrying it out support
-  const implementing = /^(?:负责落实|落实|抓好落实|具体实施|具体落实|组织实施|实施)$/;
+  const implementing = new RegExp(`^(?:${alternation(IMPLEMENTING_VERBS)})$`);
   const answering = parts.findIndex((p) => p.verb && /负责$/.test(p.verb) && !implementing.test(p.verb));
   if (!parts.some((p) => p.role === 'lead') && answering >= 0 && parts.slice(answering + 1).some((p) => p.verb && implementing.test(p.verb))) {
     parts[answering]!.role = 'lead';
@@ -176,7 +179,7 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
   const lead: string[] = [];
   const support: string[] = [];
   for (const part of parts) {
-    const target = part.role === 'lead' || (part.role === 'responsible' && !hasLead) ? lead : support;
+    const target = part.role === 'lead' || (part.role === 'joint' && !hasLead) ? lead : support;
     for (const unit of part.units) if (!lead.includes(unit) && !support.includes(unit)) target.push(unit);
   }
   if (options.firstListedLeads && !hasLead && lead.length > 1) support.unshift(...lead.splice(1));
@@ -185,8 +188,8 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
 }
 
 function stripVerb(segment: string): { list: string; role: Role | null; verb: string } {
-  for (const role of ['lead', 'support', 'responsible'] as const) {
-    const m = ROLE_VERBS[role].exec(segment);
+  for (const role of ['lead', 'support', 'joint'] as const) {
+    const m = ROLE_VERB_AT_END[role].exec(segment);
     if (m) return { list: segment.slice(0, m.index), role, verb: m[0] };
   }
   return { list: segment, role: null, verb: '' };
@@ -197,7 +200,8 @@ function stripVerb(segment: string): { list: string; role: Role | null; verb: st
  * read as units (with or without a role verb) and it stands at a sentence
  * boundary: after `。`/`；`, or right before one, or at the end of the item.
  */
-export function findClauses(norm: string, text: string, from: number, to: number, options: ClauseOptions = {}): Clause[] {
+export function findClauses(notice: { norm: string; text: string; printed: string }, from: number, to: number, options: ClauseOptions = {}): Clause[] {
+  const { norm, text, printed } = notice;
   const clauses: Clause[] = [];
   for (let i = from; i < to; i++) {
     const c = norm[i];
@@ -210,7 +214,7 @@ export function findClauses(norm: string, text: string, from: number, to: number
     const close = matchingParen(norm, i, to);
     if (close < 0) continue;
     const inner = norm.slice(i + 1, close);
-    const clause = readClause(norm, text, i, close, inner, from, to, options);
+    const clause = readClause(norm, text, printed, i, close, inner, from, to, options);
     if (clause) {
       clauses.push(clause);
     }
@@ -236,6 +240,7 @@ function matchingParen(norm: string, open: number, to: number): number {
 function readClause(
   norm: string,
   text: string,
+  asPrinted: string,
   open: number,
   close: number,
   inner: string,
@@ -262,5 +267,5 @@ function readClause(
   // with a role verb most names must read as units (spam can stand in a list); without one, all
   if (verb ? unitLike * 2 < units.length || unitLike === 0 : unitLike < units.length) return null;
   if (!verb && !atSentenceStart) return null;
-  return { ...responsibility, start: open, end: close + 1, text: text.slice(open + 1, close).replace(/\s*\n\s*/g, '') };
+  return { ...responsibility, start: open, end: close + 1, text: asPrinted.slice(open + 1, close).replace(/\s*\n\s*/g, '') };
 }

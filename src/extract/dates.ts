@@ -6,6 +6,7 @@
  */
 import type { Recurrence } from '../registry/types.js';
 import { parseChineseNumeral } from './numbering.js';
+import { alternation, FIXED_HOLIDAYS } from './lexicon.js';
 import { foldWidths } from './source.js';
 import { isoDate } from '../calendar.js';
 
@@ -43,23 +44,27 @@ export function arabicDates(text: string): string {
 }
 
 const CN_DATE =
-  /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?|(?<![一二三四五六七八九十每])()([一二三四五六七八九十]{1,2})月(?=底|末|前|上旬|中旬|下旬|份)/g;
+  /([〇○零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?|(?<![一二三四五六七八九十每])()([一二三四五六七八九十]{1,2})月(?=底|末|前|上旬|中旬|下旬|份)|(明年|次年|来年)(?=\d|[一二三四五六七八九十]{1,2}月|底|年底|上半年|下半年|第|[一二三四]季度)/g;
 
 /**
  * The rewrite, with the place in the original of each character of the result,
  * so a phrase found in the rewritten text can be quoted as printed.
  */
-function arabicDatesMapped(text: string): { text: string; origin: number[] } {
+function arabicDatesMapped(text: string, year: number | null = null): { text: string; origin: number[] } {
   let out = '';
   const origin: number[] = [];
   let at = 0;
   for (const m of text.matchAll(CN_DATE)) {
+    // 明年, 次年: the year after the notice's (only where that year is known)
+    if (m[6] && !year) continue;
     for (; at < m.index; at++) {
       out += text[at];
       origin.push(at);
     }
-    const [, y, month, day, , monthAlone] = m;
-    const rewritten = y
+    const [, y, month, day, , monthAlone, nextYear] = m;
+    const rewritten = nextYear
+      ? `${year! + 1}年`
+      : y
       ? `${[...y].map((c) => CN_YEAR_DIGIT[c]).join('')}年${month ? `${parseChineseNumeral(month)}月` : ''}${day ? `${parseChineseNumeral(day)}日` : ''}`
       : `${parseChineseNumeral(monthAlone!)}月`;
     for (let i = 0; i < rewritten.length; i++) {
@@ -194,10 +199,11 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
     read: readMonthEnd,
   },
   {
-    // 国庆节前, “五一”前: holidays on fixed days
-    pattern: /(?:国庆节?|“?五一”?(?:劳动节)?)前/g,
+    // 元旦前, 国庆节前, “五一”前: holidays on fixed days (movable ones, 春节前, give no date)
+    pattern: new RegExp(`(?:${alternation(FIXED_HOLIDAYS.flatMap((h) => h.words))})(?:节)?(?:前|之前)`, 'g'),
     read(m, year) {
-      const deadline = year ? isoDate(year, m[0].includes('国庆') ? 9 : 4) : null;
+      const holiday = FIXED_HOLIDAYS.find((h) => h.words.some((w) => m[0].startsWith(w)));
+      const deadline = year && holiday ? isoDate(year, holiday.month, holiday.day) : null;
       return deadline ? { deadline } : null;
     },
   },
@@ -258,7 +264,7 @@ const shiftDays = (date: string, days: number) =>
 
 /** Every date the text sets for finishing something, in text order. */
 function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
-  const rewritten = arabicDatesMapped(foldWidths(text));
+  const rewritten = arabicDatesMapped(foldWidths(text), context.year);
   const readable = maskRecurring(maskQuoted(rewritten.text));
   const printed = (from: number, to: number) => text.slice(rewritten.origin[from], rewritten.origin[to - 1]! + 1);
   const taken: [number, number][] = [];

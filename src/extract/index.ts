@@ -5,15 +5,17 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
-import type { Registry, Task } from '../registry/types.js';
+import { t } from '../i18n/index.js';
+import type { Attachment, InputKind, Registry, Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
 import { joinBroken, type ClauseOptions } from './clause.js';
 import type { DateContext } from './dates.js';
+import { locator } from './ground.js';
 import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
-import { findTables } from './table.js';
+import { findTables, withProgress } from './table.js';
 import { taskOfRow, tasksOfItem } from './tasks.js';
 
 export interface ExtractInput {
@@ -30,6 +32,17 @@ export interface ExtractInput {
   encoding?: string;
   /** the units directory of a jurisdiction, to write canonical unit names */
   units?: (jurisdiction: string | null) => UnitsDirectory | null;
+  /** what the file's reader found beside the text (src/read): document fields the text may lack, attachment links */
+  reader?: {
+    kind: InputKind;
+    title?: string;
+    issuer?: string;
+    number?: string;
+    date?: string;
+    attachments?: Attachment[];
+    /** the day the file was saved: the date of the progress a task table reports */
+    savedOn?: string;
+  };
 }
 
 export interface ExtractResult {
@@ -43,7 +56,18 @@ const ATTACHMENT_HEADING = /^[ \t]*附件[ \t]*(\d{0,2})[ \t]*[:：]?[ \t]*$/gm;
 
 export function extractNotice(input: ExtractInput): ExtractResult {
   const notice = readNotice(input.content, input.kind);
-  const meta = readMetadata(notice.text, notice.norm);
+  const read = readMetadata(notice.text, notice.norm);
+  // the title and issuer as printed (folding changed their brackets and widths)
+  const asPrinted = (phrase: string | null) => (phrase ? locator(notice).find(phrase, 0)?.printed ?? phrase : null);
+  // the text's own fields first; a web page's metadata block fills those it lacks
+  const meta = {
+    ...read,
+    title: asPrinted(read.title) ?? input.reader?.title ?? null,
+    issuer: asPrinted(read.issuer) ?? input.reader?.issuer ?? null,
+    number: read.number ?? input.reader?.number ?? null,
+    date: read.date ?? input.reader?.date ?? null,
+  };
+  const reportedOn = input.reader?.savedOn ?? meta.date;
   const diagnostics: Diagnostic[] = [];
   const clauseOptions: ClauseOptions = { firstListedLeads: FIRST_LISTED_LEADS.test(notice.norm) };
   const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.period ? Number(meta.period.from.slice(0, 4)) : null;
@@ -54,7 +78,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     const tables = findTables(notice.text, part.start, part.end, clauseOptions);
     const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
     const markers = findMarkers(notice.norm, part.start, part.end).filter((m) => !inTable(m.start));
-    const outline = buildOutline(markers, part.end);
+    const outline = buildOutline(markers, part.end, notice.norm);
     const { gaps } = outline;
     // a numbered list of notes (填表说明：1.…；2.…) explains a form; it assigns nothing
     const notes = outline.roots.findIndex((root) => NOTES_BEFORE.test(notice.text.slice(Math.max(part.start, root.marker.start - 12), root.marker.start)));
@@ -67,7 +91,7 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     for (const gap of gaps) {
       diagnostics.push(
         diagnostic(input.path, notice.position(gap.marker.start), 'numbering-gap', 'warning',
-          `item ${gap.marker.numeral} follows ${gap.expected - 1}: item ${gap.expected} is missing or unreadable`),
+          t('extract.numbering-gap', { numeral: gap.marker.numeral, previous: gap.expected - 1, expected: gap.expected })),
       );
     }
     // a table's rows are the items of the node it stands in, which is then a heading
@@ -81,7 +105,11 @@ export function extractNotice(input: ExtractInput): ExtractResult {
       if (holder && own.length <= 40 && !/[（(]/.test(own)) headings.add(holder);
       const idPrefix = holder ? `${idOf(holder, part.prefix)}.` : part.prefix;
       const section = holder ? [...sectionsOf(holder, notice), headingLine(holder, notice)] : [];
-      for (const row of table.rows) placed.push({ at: row.start, task: taskOfRow(row, idPrefix, section, notice, dates) });
+      for (const row of table.rows) {
+        // the 进展情况 cell as printed, as every other phrase of the registry
+        const progress = row.progress ? locator(notice).find(row.progress, row.start, row.end)?.printed ?? row.progress : row.progress;
+        placed.push({ at: row.start, task: withProgress(taskOfRow(row, idPrefix, section, notice, dates, diagnostics, input.path), progress, reportedOn) });
+      }
     }
     const items = leaves.filter((leaf) => !headings.has(leaf));
     const tasksOf = new Map<OutlineNode, Task[]>();
@@ -109,13 +137,13 @@ export function extractNotice(input: ExtractInput): ExtractResult {
     let k = 2;
     while (used.has(`${task.id}.${k}`)) k++;
     diagnostics.push(
-      diagnostic(input.path, { line: task.line, column: 1 }, 'ambiguous-numbering', 'warning', `a second task numbered ${task.id} is given the id ${task.id}.${k}`),
+      diagnostic(input.path, { line: task.line, column: 1 }, 'ambiguous-numbering', 'warning', t('extract.ambiguous-numbering', { id: task.id, renumbered: `${task.id}.${k}` })),
     );
     task.id = `${task.id}.${k}`;
     used.add(task.id);
   }
   if (tasks.length === 0) {
-    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', 'found no numbered items that assign work: is this a notice?'));
+    diagnostics.push(diagnostic(input.path, { line: 1, column: 1 }, 'no-tasks', 'error', t('extract.no-tasks')));
   }
 
   const bytes = input.bytes ?? new TextEncoder().encode(input.content);
@@ -133,7 +161,9 @@ export function extractNotice(input: ExtractInput): ExtractResult {
         path: input.path,
         sha256: createHash('sha256').update(bytes).digest('hex'),
         ...(input.encoding ? { encoding: input.encoding } : {}),
+        ...(input.reader ? { kind: input.reader.kind } : {}),
       },
+      ...(input.reader?.attachments?.length ? { attachments: input.reader.attachments } : {}),
     },
     tasks,
   };
@@ -149,7 +179,11 @@ export function stemOf(path: string): string {
 function bodyParts(notice: NoticeText, bodyStart: number): { start: number; end: number; prefix: string }[] {
   const parts = [{ start: bodyStart, end: notice.text.length, prefix: '' }];
   for (const m of notice.text.matchAll(ATTACHMENT_HEADING)) {
-    if (m.index < bodyStart) continue;
+    if (m.index < bodyStart) {
+      // the document that holds the tasks is itself the attachment (附件 / its title / its table): its items are the attachment's
+      if (notice.text.slice(m.index + m[0].length, bodyStart).trim().split('\n').length <= 2) parts[0]!.prefix = `附件${m[1] ?? ''}.`;
+      continue;
+    }
     parts[parts.length - 1]!.end = m.index;
     parts.push({ start: m.index + m[0].length, end: notice.text.length, prefix: `附件${m[1] ?? ''}.` });
   }
@@ -165,7 +199,7 @@ function reportMissingClauses(tasksOf: Map<OutlineNode, Task[]>, notice: NoticeT
     if (siblings.filter(named).length * 2 <= siblings.length) continue;
     diagnostics.push(
       diagnostic(file, notice.position(item.marker.start), 'missing-clause', 'warning',
-        `item ${item.marker.numeral} names no responsible unit, while most items beside it do`),
+        t('extract.missing-clause', { numeral: item.marker.numeral })),
     );
   }
 }

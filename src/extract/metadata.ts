@@ -23,6 +23,17 @@ interface Line {
 const DOC_TYPE = /(?:方案|要点|规划|计划|意见|办法|细则|措施|通知|决定|安排|清单|分工|任务|纲要|部署)(?:\(试行\)|（试行）)?(?:[(（][^()（）]*[)）])?$/;
 const COVERING_TITLE = /关于(印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/;
 
+/** The covering notice's title: not one cited inside 《》 in the prose (按照《国务院关于…的通知》). */
+function coveringTitle(head: string): RegExpExecArray | null {
+  const pattern = new RegExp(COVERING_TITLE.source, 'g');
+  for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
+    const before = head.slice(Math.max(0, m.index - 200), m.index);
+    if (before.lastIndexOf('《') <= before.lastIndexOf('》')) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
@@ -46,7 +57,7 @@ function comparable(s: string): string {
 export function readMetadata(text: string, norm: string): MetadataReading {
   const lines = linesOf(text);
   const head = text.slice(0, 4000);
-  const covering = COVERING_TITLE.exec(head);
+  const covering = coveringTitle(head);
   const coveringLine = covering ? lines.findIndex((l) => l.end >= covering.index) : -1;
 
   // the document's own title: a line (or two) that spells a title the covering notice names

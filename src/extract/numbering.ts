@@ -31,11 +31,6 @@ export interface OutlineNode {
   contentEnd: number;
   children: OutlineNode[];
   parent: OutlineNode | null;
-  /**
-   * A top-level item of a lesser style than the notice's sections (a `（一）`
-   * before any `一、`): its section is missing, so its id starts at 0.
-   */
-  orphan?: boolean;
 }
 
 export interface NumberingGap {
@@ -140,14 +135,28 @@ function insideQuotes(norm: string, index: number): boolean {
  * runs on across sections (000 and 001 count 1–33 through 一、…八、). At a line
  * start a small jump is accepted too, and reported as a gap.
  */
-export function buildOutline(markers: Marker[], bodyEnd: number): { roots: OutlineNode[]; gaps: NumberingGap[] } {
+export function buildOutline(markers: Marker[], bodyEnd: number, text = ''): { roots: OutlineNode[]; gaps: NumberingGap[] } {
   const roots: OutlineNode[] = [];
   const gaps: NumberingGap[] = [];
   const stack: OutlineNode[] = [];
   const lastGlobal = new Map<MarkerStyle, number>();
   const accepted: OutlineNode[] = [];
 
-  for (const marker of markers) {
+  // an excerpt (page 2 of a mirror) may open inside a list: (九)(十)(十一) with no (一) before
+  const continuedNext = (k: number) => {
+    const marker = markers[k]!;
+    for (let j = k + 1; j < Math.min(markers.length, k + 60); j++) {
+      const next = markers[j]!;
+      if (next.style === marker.style && next.atLineStart) return next.value === marker.value + 1;
+    }
+    return false;
+  };
+  const headingLine = (k: number) => {
+    const lineEnd = text.indexOf('\n', markers[k]!.end);
+    const line = text.slice(markers[k]!.end, lineEnd < 0 ? text.length : lineEnd).trim();
+    return line.length >= 2 && line.length <= 20 && !/[,;。]/.test(line);
+  };
+  for (const [k, marker] of markers.entries()) {
     const rank = RANK[marker.style];
     let depth = stack.length;
     while (depth > 0 && RANK[stack[depth - 1]!.marker.style] >= rank) depth--;
@@ -166,7 +175,11 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
     // (1、3、4月份… may open a list as well: 、 is never a decimal point)
     if (marker.beforeDigit && !continues && !(marker.beforeDigit === 'comma' && marker.value === 1 && previous === undefined)) continue;
     let gapFrom: number | undefined;
-    if (!isNext) {
+    // or, further on, a section of a style not seen yet whose number stands on a heading line of its own (六、工作要求)
+    const firstOfStyle = previous === undefined && runOn === undefined && marker.atLineStart && !marker.beforeDigit;
+    const opensExcerpt = !isNext && firstOfStyle && ((accepted.length === 0 && continuedNext(k)) || (parent === null && headingLine(k)));
+    if (opensExcerpt) gapFrom = 1;
+    else if (!isNext) {
       const expected = previous !== undefined ? previous + 1 : runOn !== undefined ? runOn + 1 : 1;
       const jump = marker.value - expected;
       // a gap is believed at the top, or within a list already begun: a stray (2) must not open one under an item
@@ -182,7 +195,5 @@ export function buildOutline(markers: Marker[], bodyEnd: number): { roots: Outli
     accepted.push(node);
   }
   for (let i = 0; i < accepted.length - 1; i++) accepted[i]!.contentEnd = accepted[i + 1]!.marker.start;
-  const top = Math.min(...roots.map((r) => RANK[r.marker.style]));
-  for (const root of roots) if (RANK[root.marker.style] > top) root.orphan = true;
   return { roots, gaps };
 }

@@ -5,35 +5,75 @@
  * and their numbering path is their id.
  */
 import { joinBroken } from './clause.js';
+import { alternation, ANY_LABEL, FIELD_LABELS, ROLE_VERBS, SECTION_WORDS } from './lexicon.js';
+import { groupOf } from './responsibility.js';
 import type { OutlineNode } from './numbering.js';
 import type { NoticeText } from './source.js';
 
-/** Section headings whose items set no work: situation, guiding thought, principles, goals. */
-const NON_TASK_HEADING =
-  /^(?:[^,。]{0,12}(?:现状|形势|背景)|(?:发展|工作|现实)基础|活动(?:主题|时间|口号)|保障措施|工作要求|组织领导|组织保障|工作保障|保障机制|工作纪律|[^,。]{0,6}(?:范围|对象)|[^,。]{0,4}时间和方式|指导思想|基本原则|工作原则|(?:主要|规划|工作|总体|发展|奋斗|预期)目标|总体要求|总体思路|编制依据|适用范围|目标要求)/;
-const TASK_HEADING = /任务|重点工作|工作重点|重点工程|主要举措|工作措施/;
+/**
+ * Headings of sections that set no work: situation, guiding thought,
+ * principles, goals (context), and 保障措施-type demands (guarantee); a few
+ * words may lead up to the kind (当前面临的形势, 加强组织领导).
+ */
+const CONTEXT_HEADING = new RegExp(
+  `^(?:[^,。]{0,12}(?:${alternation(SECTION_WORDS.situation)})|[^,。]{0,4}(?:${alternation(SECTION_WORDS.context)}))`,
+);
+const GUARANTEE_HEADING = new RegExp(`^[^,。]{0,2}(?:${alternation(SECTION_WORDS.guarantee)})`);
+const TASK_HEADING = new RegExp(alternation(SECTION_WORDS.task));
+
 /** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
 const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;
 
-/** A section's heading words, number left out: as read (width-folded), or as printed. */
-export function headingOf(node: OutlineNode, notice: NoticeText, printed = false): string {
+/** A section's heading words, number left out, as read (folded). */
+export function headingOf(node: OutlineNode, notice: NoticeText): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const content = (printed ? notice.text : notice.norm).slice(node.marker.end, end);
+  const content = notice.norm.slice(node.marker.end, end);
   return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:：]$/, '');
 }
 
-/** The deepest numbered items under sections that assign work, and the sections that assign none. */
+/** A responsibility clause or label: `（市应急局牵头…）`, `责任单位：…`. */
+const ASSIGNING = new RegExp(`\\([^()]{2,80}?(?:${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, '负责'])})[^()]{0,40}\\)|${ANY_LABEL}\\s*:`);
+
+/** A numbered field of an item (1.活动时间：…, 3.组织单位：…): the item above is the task. */
+const FIELD_ITEM = new RegExp(`^(?:${alternation(FIELD_LABELS)})\\s*:`);
+
+/** What kind of section a heading opens: one that sets no work, or null for one that may. */
+function sectionKind(heading: string): 'context' | 'guarantee' | null {
+  if (heading.length > 24 || TASK_HEADING.test(heading)) return null;
+  return CONTEXT_HEADING.test(heading) ? 'context' : GUARANTEE_HEADING.test(heading) ? 'guarantee' : null;
+}
+
+/**
+ * The deepest numbered items under sections that assign work, and the
+ * sections that assign none. Sections are judged by their heading and by
+ * their items: a 组织领导 section that sets up groups under named units
+ * assigns them work; an item whose numbers label its fields is one task.
+ */
 export function taskLeaves(roots: OutlineNode[], notice: NoticeText): { leaves: OutlineNode[]; skipped: Set<OutlineNode> } {
   const leaves: OutlineNode[] = [];
   const skipped = new Set<OutlineNode>();
-  const walk = (node: OutlineNode, skip: boolean) => {
-    const heading = headingOf(node, notice);
-    const here = skip || (heading.length <= 24 && NON_TASK_HEADING.test(heading) && !TASK_HEADING.test(heading));
-    if (here) skipped.add(node);
-    else if (node.children.length === 0) leaves.push(node);
-    node.children.forEach((child) => walk(child, here));
+  const assigns = (node: OutlineNode) => ASSIGNING.test(notice.norm.slice(node.marker.end, extentEnd(node)));
+  const opening = (node: OutlineNode) => notice.norm.slice(node.marker.end, Math.min(node.contentEnd, node.marker.end + 120));
+  // 'open' under a section that may assign work, 'guarantee' under 保障措施-type ones (only groups are tasks), 'skip' under context
+  const walk = (node: OutlineNode, mode: 'open' | 'guarantee' | 'skip') => {
+    const heading = mode === 'open' ? sectionKind(headingOf(node, notice)) : null;
+    // a heading is a guess; items that assign work by clauses or labels say more
+    const kind = heading && node.children.length > 0 && node.children.filter(assigns).length * 2 > node.children.length ? null : heading;
+    // a working or inspection group set up under a unit is a task wherever it stands
+    const group = groupOf(joinBroken(opening(node))) !== null;
+    const fields = node.children.filter((child) => FIELD_ITEM.test(opening(child))).length;
+    const here = mode === 'skip' || kind === 'context' ? 'skip' : mode === 'guarantee' || kind === 'guarantee' ? 'guarantee' : 'open';
+    if (here === 'skip' || (here === 'guarantee' && !group)) {
+      skipped.add(node);
+      node.children.forEach((child) => walk(child, here));
+      return;
+    }
+    if (node.children.length === 0) leaves.push(node);
+    // a group's own items, and an item's fields, belong to it: it runs to the end of its last one
+    else if (group || (fields > 0 && fields * 2 >= node.children.length)) leaves.push({ ...node, children: [], contentEnd: extentEnd(node) });
+    else node.children.forEach((child) => walk(child, here));
   };
-  roots.forEach((root) => walk(root, false));
+  roots.forEach((root) => walk(root, 'open'));
   return { leaves, skipped };
 }
 
@@ -54,7 +94,6 @@ export function idOf(node: OutlineNode, prefix: string): string {
   const path: number[] = [];
   for (let n: OutlineNode | null = node; n; n = n.parent) {
     path.unshift(n.marker.value);
-    if (!n.parent && n.orphan) path.unshift(0);
   }
   return prefix + path.join('.');
 }
@@ -69,6 +108,8 @@ export function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
 /** A section's heading as printed, number included: `三、切实加强安全生产风险防控`. */
 export function headingLine(node: OutlineNode, notice: NoticeText): string {
   const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const numeral = notice.text.slice(node.marker.start, node.marker.end).trim();
-  return numeral + joinBroken(notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '').trim();
+  const numeral = notice.printed.slice(node.marker.start, node.marker.end).trim();
+  // where the heading ends is read on the folded text; the words are quoted as printed
+  const words = notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '';
+  return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim();
 }

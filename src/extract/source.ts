@@ -8,16 +8,21 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Node, Parent } from 'unist';
+import { foldForMatching, foldSpaces } from './fold.js';
 
 export type SourceKind = 'markdown' | 'text';
 
 export interface NoticeText {
-  /** the text as printed, markup and chrome removed */
+  /** the text as printed, markup and chrome removed: what a registry quotes */
+  printed: string;
+  /** `printed` folded (widths, brackets, traditional characters: see fold.ts), same length: what the stages match on */
   text: string;
-  /** `text` with character widths folded (１→1, （→(, ，→,): same length, for matching */
+  /** `text` with every kind of space (and tab) a plain space, for stages that read words rather than cells */
   norm: string;
   /** 1-based line and column in the source of a character of `text` */
   position(index: number): { line: number; column: number };
+  /** the offset in the decoded file (as given to extract) of a character of `text` */
+  sourceOffset(index: number): number;
 }
 
 type Range = [number, number];
@@ -43,7 +48,21 @@ const CHROME_LINE_LENGTH = 40;
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]|\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-_])|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
-  const source = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const bom = raw.startsWith('\ufeff') ? 1 : 0;
+  // where each character of the LF-only text stood in the file: a CR before LF drops out
+  const rawIndex: number[] = [];
+  let source = '';
+  for (let i = bom; i < raw.length; i++) {
+    if (raw[i] === '\r') {
+      if (raw[i + 1] === '\n') continue;
+      rawIndex.push(i);
+      source += '\n';
+      continue;
+    }
+    rawIndex.push(i);
+    source += raw[i];
+  }
+  rawIndex.push(raw.length);
   const cuts: Range[] = [];
   for (const m of source.matchAll(CHROME_LINE)) {
     if (m[0].trim() !== '' || m[0].includes('|')) cuts.push([m.index, m.index + m[0].length]);
@@ -59,7 +78,7 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
   for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
   cuts.push(...runningHeaders(source));
   cuts.push(...markupRanges(source, kind));
-  return fromCuts(source, mergeRanges(cuts));
+  return fromCuts(source, mergeRanges(cuts), rawIndex);
 }
 
 /**
@@ -125,7 +144,7 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-function fromCuts(source: string, cuts: Range[]): NoticeText {
+function fromCuts(source: string, cuts: Range[], rawIndex: number[]): NoticeText {
   const offsets = new Int32Array(source.length + 1);
   let text = '';
   let n = 0;
@@ -139,9 +158,12 @@ function fromCuts(source: string, cuts: Range[]): NoticeText {
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
   const sourceOffset = (index: number): number => offsets[Math.max(0, Math.min(index, n))]!;
+  const folded = foldForMatching(text);
   return {
-    text,
-    norm: foldWidths(text),
+    printed: text,
+    text: folded,
+    norm: foldSpaces(folded),
+    sourceOffset: (index) => rawIndex[sourceOffset(index)]!,
     position(index) {
       const offset = sourceOffset(index);
       let lo = 0;
@@ -156,21 +178,7 @@ function fromCuts(source: string, cuts: Range[]): NoticeText {
   };
 }
 
-const WIDTH_FOLD: Record<string, string> = {
-  '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '．': '.', '！': '!', '？': '?',
-  '\u3000': ' ', '\u00a0': ' ', '\t': ' ', '［': '[', '］': ']', '－': '-', '｜': '|',
-};
-
-/** Fold full-width forms to ASCII one character for one, so offsets stay valid. */
+/** Widths, brackets and spaces folded: the form word lists are matched against. */
 export function foldWidths(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000\u00a0\t]/g, (c) => {
-    const mapped = WIDTH_FOLD[c];
-    if (mapped) return mapped;
-    const code = c.charCodeAt(0);
-    // digits and Latin letters only: other full-width punctuation keeps its meaning
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-      return String.fromCharCode(code - 0xfee0);
-    }
-    return c;
-  });
+  return foldSpaces(foldForMatching(text));
 }

@@ -3,13 +3,17 @@
  * `序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限`. Each row is an item, numbered
  * by its position; its columns say the task, who leads, who supports, and by when.
  */
+import type { Task } from '../registry/types.js';
 import { joinBroken, splitUnits } from './clause.js';
+import { roleOfLabel } from './lexicon.js';
 
-export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'other';
+export type Column = 'number' | 'task' | 'lead' | 'responsible' | 'support' | 'deadline' | 'progress' | 'other';
 
 export interface TableRow {
   /** index in the text where the row's line starts */
   start: number;
+  /** index just after the row's last line */
+  end: number;
   /** 1-based position among the table's rows */
   position: number;
   task: string;
@@ -18,6 +22,8 @@ export interface TableRow {
   /** the unit cells as printed, joined: the row's responsibility text */
   responsibility: string;
   timeLimit: string;
+  /** the 进展情况 cell, as printed */
+  progress: string;
 }
 
 export interface TaskTable {
@@ -28,17 +34,27 @@ export interface TaskTable {
 
 const HEADER_CELL: [RegExp, Column][] = [
   [/^(?:序号|编号|序)$/, 'number'],
-  [/牵头/, 'lead'],
-  [/配合|协办|参与|协同/, 'support'],
-  [/责任(?:单位|部门)|主办|承办|实施(?:单位|主体)/, 'responsible'],
+  [/进展|完成情况/, 'progress'],
   [/时限|时间|期限|节点/, 'deadline'],
   [/任务|内容|事项|措施|工作|要求|名称|项目|工程/, 'task'],
 ];
+const UNIT_COLUMN = { lead: 'lead', support: 'support', joint: 'responsible' } as const;
+
+/** What a header cell names: a unit column by the lexicon's labels, else by the words above. */
+function columnOf(name: string): Column {
+  const role = roleOfLabel(name);
+  if (role) return UNIT_COLUMN[role];
+  return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+}
+
+/** Columns whose cells a table merges down a group of rows. */
+const MERGED = new Set<Column>(['lead', 'responsible', 'deadline']);
 
 /** Cells are separated by bars, or by tabs in text copied from a word processor. */
 function separatorOf(line: string): RegExp | null {
   if (/[|｜]/.test(line)) return /[|｜]/;
-  return (line.trim().match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
+  // (empty cells at either end are tabs too: count them before trimming the line)
+  return (line.replace(/^[ \u3000]+|[ \u3000]+$/g, '').match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
 }
 
 function cellsOf(line: string, bordered: boolean): string[] {
@@ -51,7 +67,7 @@ function cellsOf(line: string, bordered: boolean): string[] {
 function columnsOf(cells: string[]): Column[] | null {
   const columns = cells.map((cell) => {
     const name = joinBroken(cell);
-    return HEADER_CELL.find(([pattern]) => pattern.test(name))?.[1] ?? 'other';
+    return columnOf(name);
   });
   const assigns = columns.includes('lead') || columns.includes('responsible');
   return columns.includes('task') && assigns ? columns : null;
@@ -59,7 +75,7 @@ function columnsOf(cells: string[]): Column[] | null {
 
 /** Task tables in `text[from, to)`: a header naming a task column and a unit column, then its rows. */
 export function findTables(text: string, from: number, to: number, options: { firstListedLeads?: boolean } = {}): TaskTable[] {
-  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean };
+  type Open = { table: TaskTable; columns: Column[]; header: string; bordered: boolean; previous?: string[] };
   const tables: TaskTable[] = [];
   let current: Open | null = null;
   let last: Open | null = null;
@@ -111,8 +127,21 @@ export function findTables(text: string, from: number, to: number, options: { fi
   if (pending) addRow(pending.table, pending.start, pending.cells, pending.end);
   return tables.filter((t) => t.rows.length > 0);
 
-  function addRow(into: Open, rowStart: number, cells: string[], end: number) {
-    const row = readRow(cells, into.columns, rowStart, into.table.rows.length + 1, options.firstListedLeads ?? false);
+  function addRow(into: Open, rowStart: number, raw: string[], end: number) {
+    // a merged 牵头单位 or 完成时限 cell is printed once, in its first row: an empty one below carries it on
+    const aligned = raw.length < into.columns.length ? [...Array(into.columns.length - raw.length).fill(''), ...raw] : raw;
+    const cells = aligned.map((c, i) => (c.trim() === '' && MERGED.has(into.columns[i]!) && into.previous ? into.previous[i] ?? '' : c));
+    // a line whose only words continue the task cell (a cell wrapped onto a line of its own) belongs to the row above
+    const last = into.table.rows[into.table.rows.length - 1];
+    const filled = aligned.map((c, i) => (c.trim() ? into.columns[i] : null)).filter(Boolean);
+    if (last && filled.length === 1 && filled[0] === 'task' && aligned.length > 1) {
+      last.task += joinBroken(aligned.find((c) => c.trim())!);
+      last.end = end;
+      into.table.end = end;
+      return;
+    }
+    into.previous = cells;
+    const row = readRow(cells, into.columns, rowStart, end, into.table.rows.length + 1, options.firstListedLeads ?? false);
     if (row) {
       into.table.rows.push(row);
       into.table.end = end;
@@ -120,7 +149,7 @@ export function findTables(text: string, from: number, to: number, options: { fi
   }
 }
 
-function readRow(cells: string[], columns: Column[], start: number, position: number, firstListedLeads: boolean): TableRow | null {
+function readRow(cells: string[], columns: Column[], start: number, end: number, position: number, firstListedLeads: boolean): TableRow | null {
   // a row that lost cells at its start (an empty 序号 dropped) lines up from the right
   const aligned = cells.length < columns.length ? [...Array(columns.length - cells.length).fill(''), ...cells] : cells;
   const cell = (column: Column) =>
@@ -140,11 +169,39 @@ function readRow(cells: string[], columns: Column[], start: number, position: nu
   const leads = hasLeadColumn ? lead : firstListedLeads && first ? [first] : responsible;
   return {
     start,
+    end,
     position,
     task,
     lead: leads,
     support: hasLeadColumn ? [...responsible, ...support] : firstListedLeads ? [...rest, ...support] : support,
     responsibility: (['lead', 'responsible', 'support'] as Column[]).map(cellText).filter(Boolean).join('；'),
     timeLimit: cell('deadline'),
+    progress: cell('progress'),
+  };
+}
+
+/** The status a 进展情况 cell reports: 未启动 before 完成, since 未完成 is not done. */
+function statusOf(progress: string): Task['status'] {
+  if (/未启动|未开始|未完成|尚未/.test(progress)) return 'open';
+  if (/进行中|推进中|正在/.test(progress)) return 'in_progress';
+  if (/已完成|^完成|已办结/.test(progress)) return 'done';
+  return 'open';
+}
+
+/** A row's 进展情况 as the task's progress (dated the day it was reported) and the status it names. */
+export function withProgress(task: Task, progress: string, reportedOn: string | null): Task {
+  if (!progress) return task;
+  const status = statusOf(progress);
+  if (!reportedOn) return { ...task, status };
+  // in the registry's key order: status, done_on, progress, then the rest
+  const { line, form, spans, ...head } = task;
+  return {
+    ...head,
+    status,
+    ...(status === 'done' ? { done_on: reportedOn } : {}),
+    progress: [{ date: reportedOn, note: progress }],
+    line,
+    ...(form ? { form } : {}),
+    ...(spans ? { spans } : {}),
   };
 }

@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
-import type { Task } from '../registry/types.js';
+import { t } from '../i18n/index.js';
+import type { AssignmentForm, Task, TaskSpans } from '../registry/types.js';
+import { locator } from './ground.js';
 import { findClauses, joinBroken, looksLikeUnit, type ClauseOptions, type Responsibility } from './clause.js';
 import { findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
 import type { OutlineNode } from './numbering.js';
@@ -52,17 +54,17 @@ export function tasksOfItem(
   const id = idOf(node, prefix);
   const section = sectionsOf(node, notice);
   const headings: string[] = [];
-  for (let n = node.parent; n; n = n.parent) headings.push(headingOf(n, notice, true));
-  const clauses = findClauses(notice.norm, notice.text, from, to, clauseOptions);
+  for (let n = node.parent; n; n = n.parent) headings.push(headingOf(n, notice));
+  const clauses = findClauses(notice, from, to, clauseOptions);
   for (const clause of clauses) {
     if (clause.doubtful.length > 0) {
       diagnostics.push(
         diagnostic(file, notice.position(clause.start), 'unit-list-unsplit', 'warning',
-          `could not read ${clause.doubtful.map((u) => `"${u}"`).join(', ')} as a unit name`),
+          t('extract.unit-list-unsplit', { names: clause.doubtful.map((u) => `“${u}”`).join('、') })),
       );
     }
   }
-  const title = headingSentence(joinBroken(notice.text.slice(from, clauses[0]?.start ?? to)));
+  const title = headingSentence(joinBroken(notice.printed.slice(from, clauses[0]?.start ?? to)));
 
   // runs of text each closed by its own clause become sub-tasks (001 item 20)
   const runs: { start: number; end: number; clause: (typeof clauses)[number] | null }[] = [];
@@ -81,13 +83,16 @@ export function tasksOfItem(
   if (runs.length === 0) runs.push({ start: runStart, end: to, clause: null });
   else if (tail) runs[runs.length - 1]!.end = to;
 
+  const outside = runs.some((run) => !run.clause)
+    ? responsibilityOutsideClauses(notice.text.slice(from, to), title !== null, headings, clauseOptions)
+    : null;
   return runs.map((run, k): Task => {
-    const segment = withoutClauses(notice.text, run.start, run.end, clauses, '');
+    const segment = withoutClauses(notice.printed, run.start, run.end, clauses, '');
     const text = joinBroken(segment).replace(/^[。;；\s]+/, '');
-    const responsibility = run.clause ?? responsibilityOutsideClauses(notice.text.slice(from, to), title !== null, headings, clauseOptions);
+    const responsibility = run.clause ? { ...run.clause, form: clauseOptions.firstListedLeads && !/牵头/.test(run.clause.text) ? 'first-listed' as const : 'clause' as const } : outside;
     const reading = readDeadline(joinBroken(withoutClauses(notice.text, run.start, run.end, clauses, '。')), dates);
     const limit = run.clause?.timeLimit ? readDeadline(`完成时限：${run.clause.timeLimit}`, dates) : null;
-    return {
+    const task: Task = {
       id: runs.length > 1 ? `${id}.${k + 1}` : id,
       number: node.marker.numeral,
       section,
@@ -95,12 +100,15 @@ export function tasksOfItem(
       text,
       lead: responsibility?.lead ?? [],
       support: responsibility?.support ?? [],
-      responsibility_text: run.clause ? run.clause.text : responsibility ? responsibility.text : null,
+      responsibility_text: run.clause ? run.clause.text : responsibility ? printedOf(responsibility.text, notice, from, to) : null,
       ...deadlineFields(limit?.deadline ? limit : reading),
       recurrence: findRecurrences(joinBroken(segment)),
       status: 'open',
       line: notice.position(k === 0 ? node.marker.start : run.start).line,
     };
+    // where the units are printed: the clause itself, else the item (a heading above it may name them)
+    const unitsFrom = run.clause ? run.clause.start : from;
+    return grounded(task, notice, { text: [run.start, run.end], within: [unitsFrom, run.clause ? run.clause.end : to], deadlineWithin: [run.start, run.clause?.end ?? run.end], form: responsibility?.form ?? null }, diagnostics, file);
   });
 }
 
@@ -114,10 +122,10 @@ function deadlineFields(reading: DeadlineReading): Pick<Task, 'deadline' | 'dead
 }
 
 /** A row of a task table: its deadline is the earliest date of its time-limit column and its text. */
-export function taskOfRow(row: TableRow, idPrefix: string, section: string[], notice: NoticeText, dates: DateContext): Task {
+export function taskOfRow(row: TableRow, idPrefix: string, section: string[], notice: NoticeText, dates: DateContext, diagnostics: Diagnostic[], file: string): Task {
   // the time-limit column and the task's own words together: the earliest date is the deadline
   const reading = readDeadline(row.timeLimit ? `${row.task}。完成时限：${row.timeLimit}` : row.task, dates);
-  return {
+  const task: Task = {
     id: `${idPrefix}${row.position}`,
     number: String(row.position),
     section,
@@ -131,6 +139,68 @@ export function taskOfRow(row: TableRow, idPrefix: string, section: string[], no
     status: 'open',
     line: notice.position(row.start).line,
   };
+  const printedTask = printedOf(row.task, notice, row.start, row.end);
+  return grounded({ ...task, text: printedTask, title: headingSentence(printedTask) }, notice, { text: [row.start, row.end], within: [row.start, row.end], deadlineWithin: [row.start, row.end], form: 'table', textPhrase: row.task }, diagnostics, file);
+}
+
+/** A phrase read from the folded text, as printed: found in [from, to), else as read. */
+function printedOf(phrase: string, notice: NoticeText, from: number, to: number): string {
+  return locator(notice).find(phrase, from, to)?.printed ?? phrase;
+}
+
+/** Forms weaker than a clause, a label or a table: a person should look at the task. */
+const WEAK_FORMS = new Set<AssignmentForm>(['subject', 'heading']);
+
+/**
+ * Quote the task's units and deadline as printed and record where they stand:
+ * the spans of its text, each unit and the deadline phrase, and the form that
+ * assigned the units. A unit that cannot be found as printed keeps its name as read.
+ */
+function grounded(
+  task: Task,
+  notice: NoticeText,
+  place: { text: [number, number]; within: [number, number]; deadlineWithin: [number, number]; form: AssignmentForm | null; textPhrase?: string },
+  diagnostics: Diagnostic[],
+  file: string,
+): Task {
+  const find = locator(notice);
+  const units: NonNullable<TaskSpans['units']> = [];
+  const quote = (names: string[], role: 'lead' | 'support') =>
+    names.map((name) => {
+      // the units are printed in the task, or in a heading above it
+      const found = find.find(name, place.within[0], place.within[1]) ?? find.find(name, 0, place.within[1]);
+      if (!found) return name;
+      units.push({ name: found.printed, role, span: find.span(found.at) });
+      return found.printed;
+    });
+  const lead = quote(task.lead, 'lead');
+  const support = quote(task.support, 'support');
+  const deadline = task.deadline_text ? find.find(task.deadline_text, place.deadlineWithin[0], place.deadlineWithin[1]) ?? find.find(task.deadline_text, place.deadlineWithin[0]) : null;
+  const textAt = trimmedRange(notice, place.text);
+  const spans: TaskSpans = { text: find.span(textAt), ...(deadline ? { deadline: find.span(deadline.at) } : {}), ...(units.length ? { units } : {}) };
+  const hasUnits = lead.length + support.length > 0;
+  if (hasUnits && place.form && WEAK_FORMS.has(place.form)) {
+    diagnostics.push(
+      diagnostic(file, { line: task.line, column: 1 }, `units-from-${place.form}`, 'info', t(`extract.units-from-${place.form as 'subject' | 'heading'}`, { id: task.id, units: lead.join('、') })),
+    );
+  }
+  return {
+    ...task,
+    lead,
+    support,
+    ...(deadline ? { deadline_text: deadline.printed } : {}),
+    ...(hasUnits && place.form ? { form: place.form } : {}),
+    spans,
+  };
+}
+
+/** A range without the spaces, breaks and stray punctuation at its ends. */
+function trimmedRange(notice: NoticeText, [start, end]: [number, number]): [number, number] {
+  let a = start;
+  let b = end;
+  while (a < b && /[\s\u3000。;；,，]/.test(notice.text[a]!)) a++;
+  while (b > a && /[\s\u3000]/.test(notice.text[b - 1]!)) b--;
+  return b > a ? [a, b] : [start, Math.max(start + 1, end)];
 }
 
 function mergeClauses<T extends Responsibility & { text: string }>(a: T, b: T): T {

@@ -6,6 +6,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { forGithubData, forGithubProperty, forTerminalLine, toJson } from './escape.js';
+import { t } from '../i18n/index.js';
 
 export interface DiagnosticFormatOptions {
   color: boolean;
@@ -26,12 +27,11 @@ export function formatDiagnosticsText(diagnostics: Diagnostic[], options: Diagno
     if (file !== null && d.file !== file) out += '\n';
     file = d.file;
     const hint = d.suggestion ? ` (${forTerminalLine(d.suggestion)})` : '';
-    out += `${forTerminalLine(d.file)}:${d.line}:${d.column}  ${severity[d.severity](d.severity)}  ${forTerminalLine(d.message)}${hint}  ${paint.dim(forTerminalLine(d.rule))}\n`;
+    out += `${forTerminalLine(d.file)}:${d.line}:${d.column}  ${severity[d.severity](t(`diagnostics.severity.${d.severity}`))}  ${forTerminalLine(d.message)}${hint}  ${paint.dim(forTerminalLine(d.rule))}\n`;
   }
   if (options.summary) {
     const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    out += `${out ? '\n' : ''}${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}\n`;
+    out += `${out ? '\n' : ''}${t('diagnostics.summary', { errors: count('error'), warnings: count('warning') })}\n`;
   }
   return out;
 }

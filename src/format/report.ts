@@ -8,6 +8,7 @@
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
+import { t } from '../i18n/index.js';
 import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, toJson } from './escape.js';
 
 export type Cell = string | number | null | string[];
@@ -19,6 +20,8 @@ export interface Column {
   sticky?: boolean;
   /** the widest this column may be, in terminal columns */
   maxWidth?: number;
+  /** in a terminal table, at most this many characters (0: the column is left out); every other format has the whole text */
+  shorten?: number;
 }
 
 export interface ReportSection {
@@ -40,6 +43,8 @@ export interface ReportFormatOptions {
 export type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 
 const plain = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('、') : String(cell));
+/** a cell as a terminal shows it */
+const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 
 /** Display width of one character, measured once per character (string-width is slow per call). */
 const charWidths = new Map<string, number>();
@@ -95,14 +100,39 @@ function layOut(section: ReportSection) {
   return { head, rows, width: (c: Column) => widest.get(c.key) ?? 0 };
 }
 
+/** A section as a terminal shows it: long texts cut, with a line that says so. */
+function shortened(section: ReportSection): { section: ReportSection; note: string | null } {
+  const columns = section.columns.filter((c) => c.shorten !== 0);
+  const cut = new Set<Column>();
+  const rows = section.rows.map((row) =>
+    Object.fromEntries(
+      columns.map((c) => {
+        const value = plain(row[c.key]);
+        if (c.shorten === undefined || [...value].length <= c.shorten) return [c.key, value];
+        cut.add(c);
+        return [c.key, `${[...value].slice(0, c.shorten).join('')}…`];
+      }),
+    ),
+  );
+  const left = section.columns.filter((c) => c.shorten === 0).map((c) => c.label);
+  const parts = [...[...cut].map((c) => `${c.label}只显示前${c.shorten}字`), ...(left.length > 0 && section.rows.length > 0 ? [`略去${left.join('、')}`] : [])];
+  return { section: { ...section, columns, rows }, note: parts.length > 0 ? `（终端表格中${parts.join('，')}；全文见 --format csv、json 或 markdown）` : null };
+}
+
 function formatTable(report: Report, options: ReportFormatOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  for (const section of report.sections) {
+  for (const whole of report.sections) {
+    const { section, note } = shortened(whole);
     if (section.title) out.push(forTerminalLine(section.title));
     const layout = layOut(section);
     const index = new Map(section.columns.map((c, i) => [c, i]));
-    for (const columns of slicesToFit(section.columns, layout.width, options.width)) {
+    const slices = slicesToFit(section.columns, layout.width, options.width);
+    if (slices === null) {
+      out.push(blocks(section, options.width), '');
+      continue;
+    }
+    for (const columns of slices) {
       const widths = columns.map(layout.width);
       const rule = (left: string, middle: string, right: string) => paint.grey(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
       const bar = paint.grey('│');
@@ -121,13 +151,18 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       for (const row of layout.rows) draw(row, (s) => s);
       out.push(rule('└', '┴', '┘'));
     }
+    if (note) out.push(wrapToWidth(note, options.width).lines.join('\n'));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Columns to print together: all of them, or slices that each fit the terminal, the sticky columns on each. */
-function slicesToFit(all: Column[], widest: (c: Column) => number, width: number): Column[][] {
+/**
+ * Columns to print together: all of them, or slices that each fit the
+ * terminal, the sticky columns (the keys: 文件, 任务) on each; null where even
+ * the keys and one more column do not fit, for a block a row instead.
+ */
+function slicesToFit(all: Column[], widest: (c: Column) => number, width: number): Column[][] | null {
   const widthOf = (c: Column) => widest(c) + 3; // padding and border
   const sticky = all.filter((c) => c.sticky);
   const rest = all.filter((c) => !c.sticky);
@@ -146,7 +181,25 @@ function slicesToFit(all: Column[], widest: (c: Column) => number, width: number
     used += w;
   }
   slices.push([...sticky, ...current]);
-  return slices;
+  return slices.some((slice) => slice.reduce((sum, c) => sum + widthOf(c), 1) > width) ? null : slices;
+}
+
+/** A terminal too narrow for a table: each row as a block, its key columns on its first line, then a line a column. */
+function blocks(section: ReportSection, width: number): string {
+  const keys = section.columns.filter((c) => c.sticky);
+  const heading = keys.length > 0 ? keys : section.columns.slice(0, 1);
+  const indent = (value: string, by: string) => value.split('\n').join(`\n${by}`);
+  return section.rows
+    .map((row) => {
+      // the keys on one line where they fit, else a line each
+      const keys = heading.map((c) => `${forTerminalLine(c.label)} ${text(row[c.key])}`);
+      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width).lines.join('\n')).join('\n');
+      const rest = section.columns
+        .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
+        .map((c) => `  ${indent(wrapToWidth(`${forTerminalLine(c.label)}：${text(row[c.key])}`, width - 4).lines.join('\n'), '    ')}`);
+      return [first, ...rest].join('\n');
+    })
+    .join('\n\n');
 }
 
 function formatCsv(report: Report): string {
@@ -162,13 +215,15 @@ function formatCsv(report: Report): string {
   }
   const several = report.sections.length > 1;
   const first = report.sections[0];
-  const header = [...(several ? ['section'] : []), ...(first ? head(first) : [])];
+  const header = [...(several ? [cell(t('report.column.section'))] : []), ...(first ? head(first) : [])];
   const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [cell(s.title)] : []), ...row]));
   return `\ufeff${csv([header, ...body])}`;
 }
 
 function formatJson(report: Report): string {
-  return `${toJson(report.sections.map((s) => ({ title: s.title, rows: s.rows })))}\n`;
+  // the columns say what each key of a row is (a grid's keys are unit names)
+  const columns = (s: ReportSection) => s.columns.map((c) => ({ key: c.key, label: c.label }));
+  return `${toJson(report.sections.map((s) => ({ title: s.title, columns: columns(s), rows: s.rows })))}\n`;
 }
 
 function formatMarkdown(report: Report): string {

@@ -3,13 +3,17 @@
  * nodes; the edit is spliced into the text at their ranges, so everything else
  * — comments, key order, quoting, users' x- fields — stays byte for byte.
  */
+import { t } from '../i18n/index.js';
+import { yamlProblem } from '../yaml-error.js';
 import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export type Status = 'open' | 'in_progress' | 'done' | 'dropped';
+export type { Status } from './status.js';
+import type { Status } from './status.js';
 
 export interface StatusEdit {
   taskId: string;
-  status: Status;
+  /** absent: a progress note only, status and done_on left as they are */
+  status?: Status;
   /** the day it happened: done_on for done, and the date of the progress note */
   on: string;
   note?: string;
@@ -21,13 +25,13 @@ export class EditError extends Error {}
 /** Pure: the registry's text with the edit applied. */
 export function setTaskStatus(text: string, edit: StatusEdit): string {
   const document = parseDocument(text, { keepSourceTokens: true });
-  if (document.errors.length > 0) throw new EditError(`the registry is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new EditError(t('registry.edit.not-yaml', { reason: yamlProblem(document.errors[0]!) }));
   const tasks = document.get('tasks', true);
-  if (!isSeq(tasks)) throw new EditError('the registry has no tasks list');
+  if (!isSeq(tasks)) throw new EditError(t('registry.edit.no-tasks'));
   const task = (tasks as YAMLSeq).items.find((t) => isMap(t) && String((t as YAMLMap).get('id')) === edit.taskId) as YAMLMap | undefined;
   if (!task) {
     const ids = (tasks as YAMLSeq).items.map((t) => (isMap(t) ? String((t as YAMLMap).get('id')) : '')).filter(Boolean);
-    throw new EditError(`no task ${edit.taskId} in this registry (its tasks run ${ids[0] ?? '-'} … ${ids.at(-1) ?? '-'})`);
+    throw new EditError(t('registry.edit.no-task', { task: edit.taskId, first: ids[0] ?? '-', last: ids.at(-1) ?? '-' }));
   }
   if (task.flow) return editThroughDocument(document, task, edit);
 
@@ -50,25 +54,25 @@ export function setTaskStatus(text: string, edit: StatusEdit): string {
   };
 
   const status = pairOf('status');
-  if (status && isScalar(status.value)) {
+  if (edit.status && status && isScalar(status.value)) {
     const [from, to] = status.value.range!;
     splices.push({ at: from, remove: to - from, insert: edit.status });
   }
   const lines: string[] = [];
-  if (!status) lines.push(`${indent}status: ${edit.status}\n`);
+  if (edit.status && !status) lines.push(`${indent}status: ${edit.status}\n`);
   const doneOn = pairOf('done_on');
   if (edit.status === 'done') {
     if (doneOn && isScalar(doneOn.value)) {
       const [from, to] = doneOn.value.range!;
       splices.push({ at: from, remove: to - from, insert: edit.on });
     } else lines.push(`${indent}done_on: ${edit.on}\n`);
-  } else if (doneOn) {
+  } else if (edit.status && doneOn) {
     // a task reopened is no longer done on that day
     const from = lineStart((doneOn.key as { range: number[] }).range[0]!);
     splices.push({ at: from, remove: endOfPair(doneOn) - from, insert: '' });
   }
   // new lines go after status (and after done_on where it stays)
-  const insertAt = endOfPair(edit.status === 'done' && doneOn ? doneOn : anchor);
+  const insertAt = endOfPair((edit.status === 'done' || !edit.status) && doneOn ? doneOn : anchor);
   if (lines.length > 0) splices.push({ at: insertAt, remove: 0, insert: lines.join('') });
 
   if (edit.note) {
@@ -99,9 +103,9 @@ function progressEntry(edit: StatusEdit): string {
 
 /** The same edit for layouts the splice does not know (a task written in flow style): through the Document, reprinted. */
 function editThroughDocument(document: Document.Parsed, task: YAMLMap, edit: StatusEdit): string {
-  task.set('status', edit.status);
+  if (edit.status) task.set('status', edit.status);
   if (edit.status === 'done') task.set('done_on', edit.on);
-  else task.delete('done_on');
+  else if (edit.status) task.delete('done_on');
   if (edit.note) {
     const progress = (task.get('progress', true) as YAMLSeq | undefined) ?? document.createNode([]);
     progress.items.push(document.createNode({ date: edit.on, note: edit.note, ...(edit.by ? { by: edit.by } : {}) }));

@@ -1,6 +1,7 @@
 /**
  * Reading registries from disk for the reports: files, or folders of
- * .yaml/.json. Each is read as validate reads it (YAML 1.2, bounded aliases,
+ * .yaml/.json, each holding a registry or a list of them (as extract prints
+ * several). Each is read as validate reads it (YAML 1.2, bounded aliases,
  * the compiled schema); a value that fails the schema is never computed with:
  * its task, or the registry when the fault is outside the tasks, is left out
  * and named. A file that cannot be read is a diagnostic, not the end of the run.
@@ -9,6 +10,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { fileKind, readProblemMessage, readRegularFile } from '../safe-read.js';
+import { t } from '../i18n/index.js';
 import { readRegistryText } from '../validate/index.js';
 import type { Registry } from './types.js';
 
@@ -19,13 +21,6 @@ export interface LoadedRegistry {
   file: string;
   registry: Registry;
 }
-
-const MESSAGES = {
-  emptyFolder: '文件夹中没有台账',
-  notRegistry: '不是任务台账（缺少 document 和 tasks）：请先用 safety-tasks validate 检查',
-  taskLeftOut: (message: string) => `${message}：报告未采用该任务`,
-  registryLeftOut: (message: string) => `${message}：报告未采用该台账`,
-};
 
 export interface LoadResult {
   registries: LoadedRegistry[];
@@ -56,7 +51,7 @@ export async function loadRegistries(paths: string[]): Promise<LoadResult> {
       fail(given, readProblemMessage({ problem: 'not-regular', kind: fileKind(info) }, 0));
       continue;
     }
-    if (files.length === 0) fail(given, MESSAGES.emptyFolder);
+    if (files.length === 0) fail(given, t('registry.empty-folder'));
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
       const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
@@ -65,31 +60,38 @@ export async function loadRegistries(paths: string[]): Promise<LoadResult> {
         continue;
       }
       const loaded = readRegistryText(read.bytes.toString('utf8'), shown);
-      const registry = loaded.data as Registry | null;
-      if (registry === null) {
+      if (loaded.items === null) {
         result.diagnostics.push(...loaded.diagnostics);
         result.unreadable = true;
         continue;
       }
-      if (typeof registry !== 'object' || !Array.isArray(registry.tasks) || typeof registry.document !== 'object' || registry.document === null) {
-        fail(shown, MESSAGES.notRegistry);
-        continue;
-      }
-      // a fault inside a task leaves out that task; anywhere else, the registry
-      const badTasks = new Set<number>();
-      let badRegistry = false;
-      for (const p of loaded.failed) {
-        if (p[0] === 'tasks' && typeof p[1] === 'number') badTasks.add(p[1]);
-        else badRegistry = true;
+      // a list is one registry an item, each told apart by its place in the file
+      const items = loaded.items.map((item, i) => ({ ...item, file: loaded.list ? `${shown}#${i + 1}` : shown }));
+      const leftOut = new Set<string>();
+      for (const item of items) {
+        const registry = item.data as Registry | null;
+        if (!registry || typeof registry !== 'object' || !Array.isArray(registry.tasks) || typeof registry.document !== 'object' || registry.document === null) {
+          fail(item.file, t('registry.not-a-registry'));
+          continue;
+        }
+        // a fault inside a task leaves out that task; anywhere else, the registry
+        const badTasks = new Set<number>();
+        let badRegistry = false;
+        for (const p of item.failed) {
+          if (p[0] === 'tasks' && typeof p[1] === 'number') badTasks.add(p[1]);
+          else badRegistry = true;
+        }
+        if (badRegistry) leftOut.add('registry');
+        else if (badTasks.size > 0) leftOut.add('task');
+        if (badRegistry || badTasks.size > 0) result.refused = true;
+        if (badRegistry) continue;
+        if (badTasks.size > 0) registry.tasks = registry.tasks.filter((_, i) => !badTasks.has(i));
+        result.registries.push({ file: item.file, registry });
       }
       for (const d of loaded.diagnostics) {
         if (d.severity !== 'error') result.diagnostics.push(d);
-        else result.diagnostics.push({ ...d, message: badRegistry ? MESSAGES.registryLeftOut(d.message) : MESSAGES.taskLeftOut(d.message) });
+        else result.diagnostics.push({ ...d, message: t(leftOut.has('registry') ? 'registry.registry-left-out' : 'registry.task-left-out', { message: d.message }) });
       }
-      if (badRegistry || badTasks.size > 0) result.refused = true;
-      if (badRegistry) continue;
-      if (badTasks.size > 0) registry.tasks = registry.tasks.filter((_, i) => !badTasks.has(i));
-      result.registries.push({ file: shown, registry });
     }
   }
   return result;

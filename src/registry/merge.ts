@@ -4,6 +4,8 @@
  * (status, done_on, progress, x- fields, comments) is kept. Works on the yaml
  * Document, so comments and the order of keys survive.
  */
+import { t } from '../i18n/index.js';
+import { yamlProblem } from '../yaml-error.js';
 import { isMap, isScalar, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Registry, Task } from './types.js';
 
@@ -22,7 +24,7 @@ const isPeoples = (key: string) => PEOPLE_FIELDS.has(key) || key.startsWith('x-'
 
 export function mergeRegistry(previousText: string, fresh: Registry): MergeResult {
   const document = parseDocument(previousText);
-  if (document.errors.length > 0) throw new Error(`the registry is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (document.errors.length > 0) throw new Error(t('registry.edit.not-yaml', { reason: yamlProblem(document.errors[0]!) }));
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
   const meta = document.get('document', true);

@@ -3,12 +3,19 @@
  * server reads), JSON for machines. Key order is fixed by the types, so the
  * same registry always prints the same bytes.
  */
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar, visit } from 'yaml';
 import type { Registry } from './types.js';
 
 export function registryToYaml(registry: Registry | Registry[], schemaPath: string | null): string {
   const header = schemaPath ? `# yaml-language-server: $schema=${schemaPath}\n` : '';
-  return header + stringify(registry, { lineWidth: 0, aliasDuplicateObjects: false });
+  const doc = new Document(registry, { aliasDuplicateObjects: false });
+  // a task's spans are for tools (review), not for reading: one line each
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'spans' && isMap(pair.value)) pair.value.flow = true;
+    },
+  });
+  return header + doc.toString({ lineWidth: 0 });
 }
 
 export function registriesToJson(registries: Registry[] | Registry): string {

@@ -46,6 +46,15 @@ export interface Task {
   spans?: TaskSpans;
 }
 
+/** What a notice arrived as: the reader that read it (see src/read/). */
+export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'xlsx' | 'csv';
+
+/** A file a notice attaches (附件), as a page links it. */
+export interface Attachment {
+  name: string;
+  href: string;
+}
+
 export interface DocumentMeta {
   id: string;
   title: string | null;
@@ -54,7 +63,9 @@ export interface DocumentMeta {
   date: string | null;
   period: { from: string; to: string } | null;
   jurisdiction: string | null;
-  source: { path: string; sha256: string; encoding?: string };
+  source: { path: string; sha256: string; encoding?: string; kind?: InputKind };
+  /** the attachments a web page links (附件：…) */
+  attachments?: Attachment[];
 }
 
 export interface Registry {

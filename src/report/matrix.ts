@@ -3,10 +3,10 @@
  * notice (tasks × units, ● lead, ○ support), or units × documents. Pure.
  */
 import type { Report, ReportSection } from '../format/report.js';
+import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
-import { chineseOrder, groupBy, shortTitle, type Assignment, type Role } from './responsibility.js';
+import { chineseOrder, groupBy, taskTitle, type Assignment, type Role } from './responsibility.js';
 
-const ROLE_NAME: Record<Role, string> = { lead: '牵头', support: '配合' };
 
 function sectionsByJurisdiction(list: Assignment[], section: (jurisdiction: string, list: Assignment[]) => ReportSection): Report {
   const groups = groupBy(list, (a) => a.jurisdiction);
@@ -22,22 +22,24 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
   return sectionsByJurisdiction(rows, (jurisdiction, list) => ({
     title: `${jurisdiction} · ${unitIn(jurisdiction)}`,
     columns: [
-      { key: 'document', label: '文件', sticky: true, maxWidth: 24 },
-      { key: 'task', label: '任务', sticky: true },
-      { key: 'role', label: '角色' },
-      { key: 'title', label: '任务名称', maxWidth: 30 },
-      { key: 'deadline', label: '完成时限' },
-      { key: 'status', label: '状态' },
-      { key: 'others', label: '其他单位', maxWidth: 40 },
-      { key: 'via', label: '经由' },
+      { key: 'document', label: t('report.column.document'), sticky: true, maxWidth: 24 },
+      { key: 'task', label: t('report.column.task'), sticky: true },
+      { key: 'role', label: t('report.column.role') },
+      { key: 'title', label: t('report.column.title'), maxWidth: 30, shorten: 20 },
+      { key: 'text', label: t('report.column.text'), shorten: 0 },
+      { key: 'deadline', label: t('report.column.deadline') },
+      { key: 'status', label: t('report.column.status') },
+      { key: 'others', label: t('report.column.others'), maxWidth: 40 },
+      { key: 'via', label: t('report.column.via') },
     ],
     rows: list.map((a) => ({
       document: a.document,
       task: a.task.id,
-      role: ROLE_NAME[a.role],
-      title: shortTitle(a.task),
+      role: t(`report.role.${a.role}`),
+      title: taskTitle(a.task),
+      text: a.task.text ?? '',
       deadline: a.task.deadline ?? null,
-      status: a.task.status ?? 'open',
+      status: t(`report.status.${a.task.status ?? 'open'}`),
       others: [...(a.task.lead ?? []), ...(a.task.support ?? [])].filter((u) => u !== a.unit && u !== a.via),
       via: a.via,
     })),
@@ -48,39 +50,31 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
 export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Report {
   const mine = named.filter((a) => a.file === loaded.file && a.via === null);
   const unitsInOrder = [...new Set(mine.map((a) => a.unit))];
-  const column = new Map(unitsInOrder.map((u, i) => [u, `u${i}`]));
-  // each task's mark per unit, in one pass: ● lead wins over ○ support
-  const marks = new Map<string, Map<string, string>>();
-  for (const a of mine) {
-    const row = marks.get(a.task.id) ?? new Map<string, string>();
-    if (a.role === 'lead' || !row.has(a.unit)) row.set(a.unit, a.role === 'lead' ? '●' : '○');
-    marks.set(a.task.id, row);
-  }
-  const totals = { '●': new Map<string, number>(), '○': new Map<string, number>() };
-  const rows = loaded.registry.tasks.map((task) => {
-    const row: Record<string, string> = { task: task.id, title: shortTitle(task, 16) };
-    for (const [unit, key] of column) {
-      const mark = marks.get(task.id)?.get(unit) ?? '';
-      row[key] = mark;
-      if (mark) totals[mark as '●' | '○'].set(key, (totals[mark as '●' | '○'].get(key) ?? 0) + 1);
-    }
-    return row;
-  });
-  const total = (label: string, mark: '●' | '○') => ({
+  const cell = (task: string, unit: string) => {
+    const roles = mine.filter((a) => a.task.id === task && a.unit === unit).map((a) => a.role);
+    return roles.includes('lead') ? '●' : roles.includes('support') ? '○' : '';
+  };
+  const rows = loaded.registry.tasks.map((task) => ({
+    task: task.id,
+    title: taskTitle(task),
+    ...Object.fromEntries(unitsInOrder.map((u) => [u, cell(task.id, u)])),
+  }));
+  const total = (label: string, mark: string) => ({
     task: label,
     title: '',
-    ...Object.fromEntries([...column.values()].map((key) => [key, totals[mark].get(key) ?? 0])),
+    ...Object.fromEntries(unitsInOrder.map((u) => [u, rows.filter((r) => (r as Record<string, unknown>)[u] === mark).length])),
   });
   return {
     sections: [
       {
         title: `${loaded.registry.document.title ?? loaded.registry.document.id}（${loaded.registry.document.id}）`,
         columns: [
-          { key: 'task', label: '任务', sticky: true },
-          { key: 'title', label: '任务名称', sticky: true, maxWidth: 20 },
-          ...unitsInOrder.map((u, i) => ({ key: `u${i}`, label: u, maxWidth: 4 })),
+          { key: 'task', label: t('report.column.task'), sticky: true },
+          { key: 'title', label: t('report.column.title'), sticky: true, maxWidth: 20, shorten: 16 },
+          // cells keyed by the unit's name, so the JSON says which unit is which
+          ...unitsInOrder.map((u) => ({ key: u, label: u, maxWidth: 4 })),
         ],
-        rows: [...rows, total('牵头合计', '●'), total('配合合计', '○')],
+        rows: [...rows, total(t('report.total.lead'), '●'), total(t('report.total.support'), '○')],
       },
     ],
   };
@@ -99,7 +93,7 @@ export function overviewMatrix(named: Assignment[]): Report {
       return {
         title: jurisdiction,
         columns: [
-          { key: 'unit', label: '单位', sticky: true, maxWidth: 24 },
+          { key: 'unit', label: t('report.column.unit'), sticky: true, maxWidth: 24 },
           ...documents.map((d, i) => ({ key: `d${i}`, label: d, maxWidth: 12 })),
         ],
         rows: units.map((unit) => ({

@@ -5,10 +5,11 @@
  * duty is overdue for each period that has ended with no progress dated inside it.
  */
 import type { Report } from '../format/report.js';
+import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
-import { assignments, chineseOrder, NO_JURISDICTION, numberedOrder, shortTitle, textOrder, type Role } from './responsibility.js';
+import { assignments, chineseOrder, NO_JURISDICTION, numberedOrder, taskTitle, textOrder, type Role } from './responsibility.js';
 
 export interface OverdueOptions {
   asOf: string;
@@ -27,6 +28,7 @@ export interface OverdueRow {
   document: string;
   task: string;
   title: string;
+  text: string;
   lead: string[];
   due: string;
   due_text: string | null;
@@ -91,7 +93,8 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
         jurisdiction,
         document: registry.document?.id ?? file,
         task: task.id,
-        title: shortTitle(task),
+        title: taskTitle(task),
+        text: task.text ?? '',
         lead: canonicalNames(directory, task.lead ?? []),
         last_progress: lastNote(task),
       };
@@ -144,13 +147,11 @@ function lastNote(task: Task): string | null {
   return last ? `${last.date} ${last.note}` : null;
 }
 
-const KIND = { overdue: '逾期', 'due soon': '即将到期' };
-const BASIS = { deadline: '完成时限', 'period end': '期末', recurring: '周期' };
 
 export function overdueReport(rows: OverdueRow[]): Report {
   const summary = new Map<string, { overdue: number; soon: number; oldest: number }>();
   for (const row of rows) {
-    for (const unit of row.lead.length > 0 ? row.lead : ['（未明确牵头单位）']) {
+    for (const unit of row.lead.length > 0 ? row.lead : [t('report.no-lead')]) {
       const key = `${row.jurisdiction} ${unit}`;
       const s = summary.get(key) ?? { overdue: 0, soon: 0, oldest: 0 };
       if (row.kind === 'overdue') {
@@ -165,26 +166,31 @@ export function overdueReport(rows: OverdueRow[]): Report {
       {
         title: null,
         columns: [
-          { key: 'kind', label: '情况' },
-          { key: 'document', label: '文件', maxWidth: 24 },
-          { key: 'task', label: '任务' },
-          { key: 'title', label: '任务名称', maxWidth: 24 },
-          { key: 'lead', label: '牵头单位', maxWidth: 24 },
-          { key: 'due', label: '到期日' },
-          { key: 'due_text', label: '原文时限', maxWidth: 16 },
-          { key: 'basis', label: '依据' },
-          { key: 'days', label: '天数' },
-          { key: 'last_progress', label: '最近进展', maxWidth: 24 },
+          { key: 'document', label: t('report.column.document'), sticky: true, maxWidth: 24 },
+          { key: 'task', label: t('report.column.task'), sticky: true },
+          { key: 'kind', label: t('report.column.kind') },
+          { key: 'jurisdiction', label: t('report.column.jurisdiction') },
+          { key: 'title', label: t('report.column.title'), maxWidth: 24, shorten: 20 },
+          { key: 'text', label: t('report.column.text'), shorten: 0 },
+          { key: 'lead', label: t('report.column.lead-units'), maxWidth: 24 },
+          { key: 'due', label: t('report.column.due') },
+          { key: 'due_text', label: t('report.column.due-text'), maxWidth: 16 },
+          { key: 'basis', label: t('report.column.basis') },
+          { key: 'days', label: t('report.column.days') },
+          { key: 'last_progress', label: t('report.column.last-progress'), maxWidth: 24 },
         ],
-        rows: rows.map((r) => ({ ...r, kind: KIND[r.kind], basis: r.period ? `${BASIS[r.basis]} ${r.period}` : BASIS[r.basis] })),
+        rows: rows.map((r) => {
+          const basis = t(`report.basis.${r.basis}`);
+          return { ...r, kind: t(`report.kind.${r.kind}`), basis: r.period ? `${basis} ${r.period}` : basis };
+        }),
       },
       {
-        title: '按单位汇总',
+        title: t('report.section.by-unit'),
         columns: [
-          { key: 'unit', label: '单位', maxWidth: 30 },
-          { key: 'overdue', label: '逾期' },
-          { key: 'soon', label: '即将到期' },
-          { key: 'oldest', label: '最久逾期天数' },
+          { key: 'unit', label: t('report.column.unit'), sticky: true, maxWidth: 30 },
+          { key: 'overdue', label: t('report.column.overdue') },
+          { key: 'soon', label: t('report.column.soon') },
+          { key: 'oldest', label: t('report.column.oldest') },
         ],
         rows: [...summary]
           .map(([unit, s]) => ({ unit, overdue: s.overdue, soon: s.soon, oldest: s.overdue ? s.oldest : null }))

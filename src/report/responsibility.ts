@@ -3,6 +3,7 @@
  * with names folded through the units directory of the task's jurisdiction
  * and group assignments passed on to the groups' members. Pure.
  */
+import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, resolveUnit, type UnitsDirectory } from '../units/directory.js';
@@ -22,7 +23,7 @@ export interface Assignment {
   known: boolean;
 }
 
-export const NO_JURISDICTION = '(未注明辖区)';
+export const NO_JURISDICTION = t('report.no-jurisdiction');
 
 /** Orders made once: localeCompare with a locale builds a collator on every call. */
 export const chineseOrder = new Intl.Collator('zh').compare;
@@ -56,10 +57,9 @@ export function assignments(
   return out;
 }
 
-/** A task's title for a narrow column: its heading, or the start of its text. */
-export function shortTitle(task: Task, length = 20): string {
-  const title = task.title ?? task.text ?? '';
-  return title.length > length ? `${title.slice(0, length)}…` : title;
+/** A task's title: its heading, or its text; whole (a terminal table shortens it, and says so). */
+export function taskTitle(task: Task): string {
+  return task.title ?? task.text ?? '';
 }
 
 /** Items grouped by a key, groups in first-seen order. */

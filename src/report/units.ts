@@ -1,5 +1,6 @@
 /** The `units` report: every unit named in the registries, how much it carries, and names the directory does not know. */
 import type { Report } from '../format/report.js';
+import { t } from '../i18n/index.js';
 import { closestUnit, type UnitsDirectory } from '../units/directory.js';
 import { chineseOrder, groupBy, type Assignment } from './responsibility.js';
 
@@ -19,16 +20,16 @@ export function unitsReport(named: Assignment[], units: (jurisdiction: string) =
       return {
         title: jurisdiction,
         columns: [
-          { key: 'unit', label: '单位', sticky: true, maxWidth: 30 },
-          { key: 'kind', label: '类别' },
-          { key: 'lead', label: '牵头' },
-          { key: 'support', label: '配合' },
-          { key: 'documents', label: '文件数' },
+          { key: 'unit', label: t('report.column.unit'), sticky: true, maxWidth: 30 },
+          { key: 'kind', label: t('report.column.unit-kind') },
+          { key: 'lead', label: t('report.column.lead') },
+          { key: 'support', label: t('report.column.support') },
+          { key: 'documents', label: t('report.column.documents') },
         ],
         rows: [...rows]
           .map(([unit, r]) => {
             const entry = directory?.byName.get(unit.replace(/\s+/g, ''));
-            return { unit, kind: entry ? entry.kind ?? '' : directory ? '未登记' : '', lead: r.lead.size, support: r.support.size, documents: r.documents.size };
+            return { unit, kind: entry ? entry.kind ?? '' : directory ? t('report.unregistered') : '', lead: r.lead.size, support: r.support.size, documents: r.documents.size };
           })
           .sort((a, b) => b.lead - a.lead || b.support - a.support || chineseOrder(a.unit, b.unit)),
       };
@@ -39,7 +40,7 @@ export function unitsReport(named: Assignment[], units: (jurisdiction: string) =
 export interface UnknownName {
   jurisdiction: string;
   name: string;
-  places: string[];
+  places: { file: string; task: string }[];
   closest: string | null;
 }
 
@@ -50,7 +51,7 @@ export function unknownNames(named: Assignment[], units: (jurisdiction: string) 
     if (a.known || !directory) continue;
     const key = `${a.jurisdiction}\u0000${a.unit}`;
     const entry = found.get(key) ?? { jurisdiction: a.jurisdiction, name: a.unit, places: [], closest: closestUnit(directory, a.unit) };
-    entry.places.push(`${a.file} ${a.task.id}`);
+    entry.places.push({ file: a.file, task: a.task.id });
     found.set(key, entry);
   }
   return [...found.values()];
@@ -62,12 +63,14 @@ export function unknownReport(unknown: UnknownName[]): Report {
       {
         title: null,
         columns: [
-          { key: 'jurisdiction', label: '辖区' },
-          { key: 'name', label: '未登记单位', maxWidth: 30 },
-          { key: 'places', label: '出现位置', maxWidth: 50 },
-          { key: 'closest', label: '最接近的登记名称', maxWidth: 30 },
+          { key: 'document', label: t('report.column.document'), sticky: true, maxWidth: 24 },
+          { key: 'task', label: t('report.column.task'), sticky: true },
+          { key: 'jurisdiction', label: t('report.column.jurisdiction') },
+          { key: 'name', label: t('report.column.unknown-name'), maxWidth: 30 },
+          { key: 'closest', label: t('report.column.closest'), maxWidth: 30 },
         ],
-        rows: unknown.map((u) => ({ ...u })),
+        // one row a place, so each carries its file and task on every slice of a narrow table
+        rows: unknown.flatMap((u) => u.places.map((p) => ({ document: p.file, task: p.task, jurisdiction: u.jurisdiction, name: u.name, closest: u.closest }))),
       },
     ],
   };

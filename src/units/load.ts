@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { t } from '../i18n/index.js';
 import { validateUnitsFile } from '../validate/compiled-schemas.js';
 import { indexUnits, type UnitsDirectory, type UnitsFile } from './directory.js';
 
@@ -20,8 +21,8 @@ export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Pr
     const content = parse(await readFile(file, 'utf8'), { schema: 'core', logLevel: 'error' }) as UnitsFile | null;
     // checked against schemas/units.schema.json (compiled at build time): a broken directory is named, not half-used
     if (!validateUnitsFile(content)) {
-      const [first] = (validateUnitsFile as unknown as { errors: { instancePath: string; message?: string }[] }).errors;
-      throw new Error(`${file} is not a units directory: ${first?.instancePath || '/'} ${first?.message ?? ''}`.trim());
+      const [first] = (validateUnitsFile as unknown as { errors: { instancePath: string; keyword: string }[] }).errors;
+      throw new Error(t('units.not-a-directory', { file, where: first?.instancePath || '/', reason: first?.keyword ?? '' }).trim());
     }
     directories.set(content!.jurisdiction, indexUnits(content!, file));
   }

@@ -1,12 +1,15 @@
 /**
- * Validation: registry text in, diagnostics out — YAML syntax, then the
- * schema, then the rules — each at the line and column of its node.
- * Pure: the caller supplies the units directory, today, the source digests
- * and the time budget.
+ * Validation: registry text in, diagnostics out — merge-conflict markers, YAML
+ * syntax, then the schema, then the rules — each at the line and column of its
+ * node. A file may hold one registry or a list of them (as `extract` prints
+ * several), in YAML or JSON. Pure: the caller supplies the units directory,
+ * today, the source digests and the time budget.
  */
-import { isAlias, visit, type Document, type Node } from 'yaml';
+import { isAlias, isSeq, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import type { UnitsDirectory } from '../units/directory.js';
+import { yamlProblem } from '../yaml-error.js';
 import { parseRegistryText, type LocatedDocument, type Path } from './locate.js';
 import { checkRules, type RuleContext } from './rules.js';
 import { checkSchema } from './schema.js';
@@ -23,56 +26,75 @@ const MAX_ALIAS_COUNT = 1000;
 /** Aliases may add at most this much text (in characters) beyond a few times the file's own size. */
 const MAX_ALIAS_GROWTH = 1024 * 1024;
 
-const MESSAGES = {
-  aliasGrowth: (size: number) => `别名展开后约 ${Math.round(size / 1024 / 1024)} MB，远超台账本身：疑为 YAML 别名炸弹，未读取`,
-  aliasCount: '别名引用次数过多：疑为 YAML 别名炸弹，未读取',
-  notYaml: (message: string) => `无法按 YAML 读取：${message}`,
-  overBudget: (seconds: number) => `检查超过单个文件的时间限制（${seconds} 秒）：其余检查未做（可用 --timeout-per-file 放宽）`,
-};
+/** git's conflict markers, each at the start of a line (||||||| is diff3's base). */
+const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\r\n]*)?\r?$/gm;
+const MARKER_PART = { '<': 'start', '|': 'middle', '=': 'middle', '>': 'end' } as const;
 
 export interface ReadRegistry {
-  /** the registry as data; null when the YAML cannot be read */
-  data: unknown;
-  located: LocatedDocument;
-  /** YAML problems, then schema errors */
+  /** the registries as data, one an item of a list (or the file's one); null when the YAML cannot be read */
+  items: { data: unknown; located: LocatedDocument; failed: Path[] }[] | null;
+  /** whether the file holds a list of registries */
+  list: boolean;
+  /** merge conflicts or YAML problems, then schema errors */
   diagnostics: Diagnostic[];
-  /** the path of every value that fails the schema */
-  failed: Path[];
 }
 
-/** Registry text to data: YAML 1.2 with bounded aliases, then the compiled schema. */
+/** Registry text to data: YAML 1.2 with bounded aliases, then the compiled schema for each registry. */
 export function readRegistryText(text: string, file: string, budget?: ValidateOptions['budget']): ReadRegistry {
+  const conflicts = mergeConflicts(text, file);
+  // a file git left mid-merge is not YAML: say so once a marker, not a flood of syntax errors
+  if (conflicts.length > 0) return { items: null, list: false, diagnostics: conflicts };
   const located = parseRegistryText(text);
   const { document } = located;
   const diagnostics = [
-    ...document.errors.map((e) => diagnostic(file, located.at(e.pos[0]), 'yaml-syntax', 'error', e.message.split('\n')[0]!)),
-    ...document.warnings.map((e) => diagnostic(file, located.at(e.pos[0]), 'yaml-syntax', 'warning', e.message.split('\n')[0]!)),
+    ...document.errors.map((e) => diagnostic(file, located.at(e.pos[0]), 'yaml-syntax', 'error', yamlProblem(e))),
+    ...document.warnings.map((e) => diagnostic(file, located.at(e.pos[0]), 'yaml-syntax', 'warning', yamlProblem(e))),
   ];
-  const failed: Path[] = [];
-  const stop = (rule: string, message: string) => ({ data: null, located, diagnostics: [...diagnostics, diagnostic(file, { line: 1, column: 1 }, rule, 'error', message)], failed });
-  if (document.errors.length > 0) return { data: null, located, diagnostics, failed };
-  if (budget?.spent()) return stop('time-limit', MESSAGES.overBudget(budget.seconds));
+  const stop = (rule: string, message: string) => ({ items: null, list: false, diagnostics: [...diagnostics, diagnostic(file, { line: 1, column: 1 }, rule, 'error', message)] });
+  if (document.errors.length > 0) return { items: null, list: false, diagnostics };
+  if (budget?.spent()) return stop('time-limit', t('validate.over-budget', { seconds: budget.seconds }));
   // no `*`, no alias: most registries skip the walk
   const growth = text.includes('*') ? aliasGrowth(document) : 0;
-  if (growth > text.length * 3 + MAX_ALIAS_GROWTH) return stop('yaml-syntax', growth === Infinity ? MESSAGES.aliasCount : MESSAGES.aliasGrowth(growth));
+  if (growth > text.length * 3 + MAX_ALIAS_GROWTH) return stop('yaml-syntax', growth === Infinity ? t('yaml.too-many-aliases') : t('validate.alias-growth', { size: Math.round(growth / 1024 / 1024) }));
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return stop('yaml-syntax', /alias/i.test((error as Error).message) ? MESSAGES.aliasCount : MESSAGES.notYaml((error as Error).message.split('\n')[0]!));
+    return stop('yaml-syntax', /alias/i.test((error as Error).message) ? t('yaml.too-many-aliases') : t('validate.not-yaml', { message: (error as Error).message.split('\n')[0]! }));
   }
-  if (budget?.spent()) return stop('time-limit', MESSAGES.overBudget(budget.seconds));
-  diagnostics.push(...checkSchema(data, located, file, (path) => failed.push(path)));
-  return { data, located, diagnostics, failed };
+  if (budget?.spent()) return stop('time-limit', t('validate.over-budget', { seconds: budget.seconds }));
+  const list = isSeq(document.contents) && Array.isArray(data);
+  const items = (list ? (data as unknown[]).map((item, i) => ({ data: item, located: within(located, i) })) : [{ data, located }]).map((item) => {
+    const failed: Path[] = [];
+    diagnostics.push(...checkSchema(item.data, item.located, file, (path) => failed.push(path)));
+    return { ...item, failed };
+  });
+  return { items, list, diagnostics };
 }
 
 export function validateRegistryText(text: string, options: ValidateOptions): Diagnostic[] {
-  const { data, located, diagnostics } = readRegistryText(text, options.file, options.budget);
-  if (data === null) return diagnostics;
-  if (options.budget?.spent()) return [...diagnostics, diagnostic(options.file, { line: 1, column: 1 }, 'time-limit', 'error', MESSAGES.overBudget(options.budget.seconds))];
-  const jurisdiction = (data as { document?: { jurisdiction?: unknown } } | null)?.document?.jurisdiction;
-  const units = options.units(typeof jurisdiction === 'string' ? jurisdiction : null);
-  return [...diagnostics, ...checkRules(data, { ...options, located, units })].sort((a, b) => a.line - b.line || a.column - b.column);
+  const { items, diagnostics } = readRegistryText(text, options.file, options.budget);
+  if (items === null) return diagnostics;
+  if (options.budget?.spent()) return [...diagnostics, diagnostic(options.file, { line: 1, column: 1 }, 'time-limit', 'error', t('validate.over-budget', { seconds: options.budget.seconds }))];
+  const found = items.flatMap(({ data, located }) => {
+    const jurisdiction = (data as { document?: { jurisdiction?: unknown } } | null)?.document?.jurisdiction;
+    const units = options.units(typeof jurisdiction === 'string' ? jurisdiction : null);
+    return checkRules(data, { ...options, located, units });
+  });
+  return [...diagnostics, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The nodes of one item of a list of registries, found as if it were a file of its own. */
+function within(located: LocatedDocument, index: number): LocatedDocument {
+  return { ...located, position: (path, options) => located.position([index, ...path], options) };
+}
+
+function mergeConflicts(text: string, file: string): Diagnostic[] {
+  if (!/^<{7}(?:[ \t]|$)/m.test(text)) return [];
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  return [...text.matchAll(CONFLICT_MARKER)].map((m) =>
+    diagnostic(file, { line: lineOf(m.index), column: 1 }, 'merge-conflict', 'error', t(`validate.merge-conflict.${MARKER_PART[m[1]![0] as keyof typeof MARKER_PART]}`, { marker: m[0].trimEnd() })),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { isDay } from '../calendar.js';
 import type { ReadProblem } from '../safe-read.js';
+import { t } from '../i18n/index.js';
 import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
 import type { LocatedDocument, Path } from './locate.js';
 
@@ -56,48 +57,48 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   for (const path of dates) {
     const value = path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Json)[k as string] : undefined), registry);
     if (isDateShaped(value) && !isDay(value)) {
-      report(path, 'impossible-date', 'error', `${value} is not a day of the calendar`);
+      report(path, 'impossible-date', 'error', t('validate.impossible-date', { value }));
     }
   }
 
   if (context.units === null && typeof document.jurisdiction === 'string') {
-    report(['document', 'jurisdiction'], 'no-units-directory', 'warning', `no units directory for ${document.jurisdiction}: unit names were not checked`);
+    report(['document', 'jurisdiction'], 'no-units-directory', 'warning', t('validate.no-units-directory', { jurisdiction: document.jurisdiction }));
   }
   // where most tasks lack a lead (a 规划 assigns none), one warning says so, not one a task
   const leadless = tasks.filter((t) => isObject(t) && Array.isArray(t.lead) && strings(t.lead).length === 0).length;
   const fewLeads = leadless * 2 > tasks.length;
-  if (fewLeads) report(['tasks'], 'missing-lead', 'warning', `${leadless} of ${tasks.length} tasks name no lead unit: fill them in as they are assigned`);
+  if (fewLeads) report(['tasks'], 'missing-lead', 'warning', t('validate.few-leads', { leadless, count: tasks.length }));
   const seen = new Map<string, number>();
   tasks.forEach((task, i) => {
     if (!isObject(task)) return;
     const id = typeof task.id === 'string' ? task.id : null;
     if (id !== null) {
-      if (seen.has(id)) report(['tasks', i, 'id'], 'duplicate-task-id', 'error', `task id ${id} is used again (first by task ${seen.get(id)! + 1})`);
+      if (seen.has(id)) report(['tasks', i, 'id'], 'duplicate-task-id', 'error', t('validate.duplicate-task-id', { id, first: seen.get(id)! + 1 }));
       else seen.set(id, i);
     }
     const name = id ?? `#${i + 1}`;
     const lead = strings(task.lead);
     const support = strings(task.support);
-    if (!fewLeads && Array.isArray(task.lead) && lead.length === 0) report(['tasks', i, 'lead'], 'missing-lead', 'warning', `task ${name} has no lead unit`);
+    if (!fewLeads && Array.isArray(task.lead) && lead.length === 0) report(['tasks', i, 'lead'], 'missing-lead', 'warning', t('validate.missing-lead', { task: name }));
     for (const role of ['lead', 'support'] as const) {
       strings(task[role]).forEach((unit, j) => {
         if (context.units && !resolveUnit(context.units, unit)) {
           const meant = closestUnit(context.units, unit);
-          report(['tasks', i, role, j], 'unknown-unit', 'error', `unknown unit "${unit}" in ${context.units.jurisdiction}`, meant ? `did you mean "${meant}"?` : undefined);
+          report(['tasks', i, role, j], 'unknown-unit', 'error', t('validate.unknown-unit', { unit, jurisdiction: context.units.jurisdiction }), meant ? t('validate.did-you-mean', { name: meant }) : undefined);
         }
         if (role === 'support' && lead.includes(unit)) {
-          report(['tasks', i, 'support', j], 'lead-and-support', 'error', `${unit} is both lead and support of task ${name}`);
+          report(['tasks', i, 'support', j], 'lead-and-support', 'error', t('validate.lead-and-support', { unit, task: name }));
         }
       });
     }
     if (isDay(task.deadline) && isDay(document.date) && task.deadline < document.date) {
-      report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', `task ${name} is due ${task.deadline}, before the notice's date ${document.date}`);
+      report(['tasks', i, 'deadline'], 'deadline-before-document', 'warning', t('validate.deadline-before-document', { task: name, deadline: task.deadline, date: document.date }));
     }
     if (task.status === 'done' && task.done_on === undefined) {
-      report(['tasks', i, 'status'], 'done-without-date', 'error', `task ${name} is done but has no done_on`, 'add done_on: YYYY-MM-DD');
+      report(['tasks', i, 'status'], 'done-without-date', 'error', t('validate.done-without-date', { task: name }), t('validate.add-done-on'));
     }
     if (isDay(task.done_on) && task.done_on > context.today) {
-      report(['tasks', i, 'done_on'], 'done-in-future', 'error', `task ${name} is marked done on ${task.done_on}, after today (${context.today})`);
+      report(['tasks', i, 'done_on'], 'done-in-future', 'error', t('validate.done-in-future', { task: name, doneOn: task.done_on, today: context.today }));
     }
   });
 
@@ -105,7 +106,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   if (typeof source.path === 'string' && typeof source.sha256 === 'string' && context.sourceDigest) {
     const now = context.sourceDigest(source.path);
     if (typeof now === 'string' && now !== source.sha256) {
-      report(['document', 'source', 'sha256'], 'source-changed', 'warning', `${source.path} has changed since this registry was extracted`, 're-extract it');
+      report(['document', 'source', 'sha256'], 'source-changed', 'warning', t('validate.source-changed', { path: source.path }), t('validate.re-extract'));
     } else if (now !== null && typeof now === 'object' && now.problem !== 'missing') {
       report(['document', 'source', 'path'], now.problem === 'outside' ? 'source-outside' : 'source-unreadable', 'warning', SOURCE_PROBLEM[now.problem](source.path, now));
     }

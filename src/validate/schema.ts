@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { t } from '../i18n/index.js';
 import { closestName } from '../units/directory.js';
 import { validateRegistry } from './compiled-schemas.js';
 import { pointerToPath, type LocatedDocument } from './locate.js';
@@ -32,10 +33,16 @@ function allowedKeys(path: (string | number)[]): string[] {
 function describe(path: (string | number)[], data: unknown): string {
   if (path[0] === 'tasks' && typeof path[1] === 'number') {
     const id = (data as { tasks: { id?: unknown }[] }).tasks[path[1]]?.id;
-    const task = typeof id === 'string' ? `task ${id}` : `task #${path[1] + 1}`;
+    const task = typeof id === 'string' ? t('validate.task', { id }) : t('validate.task-number', { n: path[1] + 1 });
     return path.length > 2 ? `${task}: ${path.slice(2).join('.')}` : task;
   }
-  return path.length ? path.join('.') : 'the registry';
+  return path.length ? path.join('.') : t('validate.the-registry');
+}
+
+/** JSON types as a clerk reads them: 文字, 列表 … */
+function typeNames(types: string[]): string {
+  const id = (type: string) => `validate.type.${type}` as const;
+  return types.map((type) => (['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'].includes(type) ? t(id(type) as Parameters<typeof t>[0]) : type)).join(t('validate.type.or'));
 }
 
 /** Each schema error as a diagnostic at its node; `failed` hears the path of every value that fails. */
@@ -53,36 +60,38 @@ export function checkSchema(data: unknown, located: LocatedDocument, file: strin
         const meant = closestName(key, allowedKeys(path));
         diagnostics.push(
           diagnostic(file, located.position([...path, key], { key: true }), 'unknown-key', 'error',
-            `unknown key "${key}" in ${where(path)} (own fields start with x-)`, meant ? `did you mean "${meant}"?` : undefined),
+            t('validate.unknown-key', { key, where: where(path) }), meant ? t('validate.did-you-mean', { name: meant }) : undefined),
         );
         break;
       }
       case 'required':
         diagnostics.push(
-          diagnostic(file, located.position(path), 'missing-field', 'error', `${where(path)} has no "${String(error.params.missingProperty)}"`),
+          diagnostic(file, located.position(path), 'missing-field', 'error', t('validate.missing-field', { where: where(path), field: String(error.params.missingProperty) })),
         );
         break;
       case 'type':
         diagnostics.push(
           diagnostic(file, located.position(path), 'wrong-type', 'error',
-            `${where(path)} must be ${String(error.params.type).replace(',', ' or ')}, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}`),
+            t('validate.wrong-type', { where: where(path), expected: typeNames(String(error.params.type).split(',')), actual: typeNames([value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value]) })),
         );
         break;
       case 'pattern':
         diagnostics.push(
           diagnostic(file, located.position(path), 'invalid-format', 'error',
-            /date|deadline|done_on|start|from|to/.test(String(path.at(-1))) ? `${where(path)} must be a date written YYYY-MM-DD, not "${String(value)}"` : `${where(path)} is not in the expected form: ${error.message}`),
+            /date|deadline|done_on|start|from|to/.test(String(path.at(-1))) ? t('validate.invalid-date-format', { where: where(path), value: String(value) }) : t('validate.invalid-format', { where: where(path) })),
         );
         break;
       case 'enum':
       case 'const':
         diagnostics.push(
           diagnostic(file, located.position(path), 'invalid-value', 'error',
-            `${where(path)} must be ${error.keyword === 'enum' ? `one of ${(error.params.allowedValues as unknown[]).join(', ')}` : String(error.params.allowedValue)}, not ${JSON.stringify(value)}`),
+            error.keyword === 'enum'
+              ? t('validate.invalid-enum', { where: where(path), allowed: (error.params.allowedValues as unknown[]).join(', '), value: JSON.stringify(value) })
+              : t('validate.invalid-const', { where: where(path), allowed: String(error.params.allowedValue), value: JSON.stringify(value) })),
         );
         break;
       default:
-        diagnostics.push(diagnostic(file, located.position(path), 'schema', 'error', `${where(path)} ${error.message ?? 'is not valid'}`));
+        diagnostics.push(diagnostic(file, located.position(path), 'schema', 'error', t('validate.schema-other', { where: where(path), keyword: error.keyword })));
     }
   }
   return diagnostics;

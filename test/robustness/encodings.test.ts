@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeNotice } from '../../src/extract/decode.js';
+import { decodeNotice } from '../../src/read/decode.js';
 import { extractNotice } from '../../src/extract/index.js';
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directoryFor, loadUnitsDirectories } from '../../src/units/load.js';
+import { CLERK_ENV } from '../helpers.js';
 import { validateRegistryText } from '../../src/validate/index.js';
 
 const directories = await loadUnitsDirectories();
@@ -15,12 +16,15 @@ const check = (text: string) =>
   );
 
 describe('hostile registries', () => {
-  it('reports a merge conflict left in the file as YAML syntax, at its line', () => {
+  it('reports a merge conflict left in the file as merge-conflict, at the lines of its markers, and nothing else', () => {
+    const at = clean.split('\n').indexOf('    status: open') + 1;
     const conflicted = clean.replace('    status: open\n', '<<<<<<< HEAD\n    status: done\n=======\n    status: open\n>>>>>>> theirs\n');
-    const [first] = check(conflicted);
-    expect(first).toMatch(/^yaml-syntax@(\d+):/);
-    expect(Number(/@(\d+)/.exec(first!)![1])).toBeGreaterThanOrEqual(21);
-    expect(Number(/@(\d+)/.exec(first!)![1])).toBeLessThanOrEqual(25);
+    expect(check(conflicted)).toEqual([`merge-conflict@${at}:1`, `merge-conflict@${at + 2}:1`, `merge-conflict@${at + 4}:1`]);
+    // diff3 style, with CRLF line ends
+    const diff3 = clean.replace('    status: open\n', '<<<<<<< ours\n    status: done\n||||||| base\n    status: open\n=======\n    status: dropped\n>>>>>>> theirs\n').replace(/\n/g, '\r\n');
+    expect(check(diff3)).toEqual([0, 2, 4, 6].map((k) => `merge-conflict@${at + k}:1`));
+    // a line of seven = in a text is no conflict when nothing opens one
+    expect(check(clean.replace('    status: open\n', '    status: open\n    # =======\n'))).toEqual([]);
   });
 
   it('stops an alias bomb', () => {
@@ -53,9 +57,9 @@ describe('hostile registries', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
     writeFileSync(path.join(dir, 'a.yaml'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x1b, 0x5b]));
     writeFileSync(path.join(dir, 'b.yaml'), clean);
-    const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'validate', dir, '--units', 'units/weihai.yaml'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'validate', dir, '--units', 'units/weihai.yaml'], { encoding: 'utf8', env: CLERK_ENV });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/a\.yaml:1:\d+  error/);
+    expect(result.stdout).toMatch(/a\.yaml:1:\d+  错误/);
     expect(result.stdout).not.toMatch(/\u001b/);
     expect(result.stdout).not.toMatch(/b\.yaml/);
   });

@@ -1,0 +1,185 @@
+/** `safety-tasks review`: one HTML page per notice to check its tasks on its text, and an overview for several. */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostic.js';
+import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { forTerminalLine } from '../format/escape.js';
+import { loadRegistries } from '../registry/load.js';
+import { overviewPage, type OverviewLine } from '../review/overview.js';
+import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
+import type { UnitsDirectory } from '../units/directory.js';
+import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { extractRead, readNoticeFile } from './extract-one.js';
+import { toPosix, writeAtomically } from './files.js';
+
+export interface ReviewOptions {
+  out: string;
+  open?: boolean;
+  units?: string;
+  debug?: boolean;
+}
+
+const MESSAGES = {
+  noSuchPath: '找不到这个文件或文件夹',
+  emptyFolder: '文件夹里没有通知（.txt、.md）或台账（.yaml、.json）',
+  unreadableFolder: '无法读取这个文件夹',
+  noticeUnreadable: (problem: string) => `无法读取通知：${problem}`,
+  sourceMissing: (where: string) => `找不到台账所记的通知文件 ${where}`,
+  sourceChanged: (where: string) => `通知文件 ${where} 自台账生成后已改动（sha256 不同）`,
+  cannotOpen: (command: string) => `无法打开浏览器：运行 ${command} 失败，请手动打开写出的文件`,
+  cannotWrite: (code: string) => `无法写入这个文件夹${code === 'ENOTDIR' || code === 'EEXIST' ? '：同名的文件已存在' : code === 'EACCES' || code === 'EPERM' ? '：没有写入权限' : ''}`,
+  unitsUnreadable: (what: string) => `无法读取单位名录：${what}`,
+  cannotRender: '台账的格式有误，无法生成审阅页：请先用 safety-tasks validate 检查它',
+} as const;
+
+const NOTICE = /\.(txt|md|markdown)$/i;
+const REGISTRY = /\.(ya?ml|json)$/i;
+
+type UnitsFor = (jurisdiction: string | null) => UnitsDirectory | null;
+
+export async function reviewCommand(paths: string[], options: ReviewOptions): Promise<number> {
+  const diagnostics: Diagnostic[] = [];
+  let unreadable = false;
+  let stale = false;
+  const fail = (file: string, message: string) => {
+    diagnostics.push(diagnostic(toPosix(path.normalize(file)), { line: 1, column: 1 }, 'unreadable-input', 'error', message));
+    unreadable = true;
+  };
+
+  const files: string[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => null);
+    if (!info) fail(given, MESSAGES.noSuchPath);
+    else if (!info.isDirectory()) files.push(given);
+    else {
+      const names = await readdir(given).catch(() => null);
+      if (!names) fail(given, MESSAGES.unreadableFolder);
+      else {
+        const inside = names.filter((n) => NOTICE.test(n) || REGISTRY.test(n)).sort();
+        if (inside.length === 0) fail(given, MESSAGES.emptyFolder);
+        files.push(...inside.map((n) => path.join(given, n)));
+      }
+    }
+  }
+
+  let units: UnitsFor = () => null;
+  try {
+    const directories = await loadUnitsDirectories(options.units);
+    units = (jurisdiction) => directoryFor(directories, jurisdiction, isFile(options.units));
+  } catch (error) {
+    fail(options.units ?? 'units', MESSAGES.unitsUnreadable((error as Error).message));
+  }
+
+  const pages: { name: string; html: string; line: Omit<OverviewLine, 'href'> }[] = [];
+  // index.html is the overview's, whatever the notices are called
+  const taken = new Set<string>(['index.html']);
+  for (const file of files) {
+    const input = REGISTRY.test(file) ? await fromRegistry(file, diagnostics) : await fromNotice(file, units, diagnostics, options.debug);
+    if (!input) {
+      unreadable = true;
+      continue;
+    }
+    let html: string;
+    let line: Omit<OverviewLine, 'href'>;
+    try {
+      html = reviewPage(input);
+      line = { ...summaryOf(input), source: input.source };
+    } catch (error) {
+      // a registry edited into a shape the schema refuses: said on that file, the others go on
+      fail(file, MESSAGES.cannotRender);
+      if (options.debug) diagnostics[diagnostics.length - 1]!.message += `\n${(error as Error).stack}`;
+      continue;
+    }
+    if (input.source.state === 'changed' || input.source.state === 'missing') stale = true;
+    // the page is named after the file given, never after a name inside it
+    const stem = path.basename(file).replace(/\.[^.]+$/, '');
+    let name = `${stem}.html`;
+    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}.html`;
+    taken.add(name);
+    pages.push({ name, html, line });
+  }
+
+  const written: string[] = [];
+  try {
+    if (pages.length > 0) await mkdir(options.out, { recursive: true });
+    for (const page of pages) {
+      const target = path.join(options.out, page.name);
+      await writeAtomically(target, page.html);
+      written.push(target);
+    }
+    if (pages.length > 1) {
+      const target = path.join(options.out, 'index.html');
+      await writeAtomically(target, overviewPage(pages.map(({ name, line }) => ({ ...line, href: name }))));
+      written.unshift(target);
+    }
+  } catch (error) {
+    fail(options.out, MESSAGES.cannotWrite((error as NodeJS.ErrnoException).code ?? ''));
+  }
+  // stdout carries the pages written, the overview first
+  for (const file of written) process.stdout.write(`${forTerminalLine(toPosix(file))}\n`);
+  if (options.open && written[0]) openInBrowser(path.resolve(written[0]), diagnostics);
+
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
+  if (unreadable) return 2;
+  return stale || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+async function fromNotice(file: string, units: UnitsFor, diagnostics: Diagnostic[], debug?: boolean): Promise<ReviewInput | null> {
+  const read = await readNoticeFile(file);
+  const extracted = extractRead(file, read, units, null, process.cwd(), debug);
+  diagnostics.push(...extracted.diagnostics);
+  if (!extracted.registry || 'problem' in read) return null;
+  return {
+    registry: extracted.registry,
+    notice: read.text,
+    diagnostics: extracted.diagnostics,
+    source: { state: 'extracted', path: extracted.registry.document.source.path },
+  };
+}
+
+async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<ReviewInput | null> {
+  const loaded = await loadRegistries([file]);
+  diagnostics.push(...loaded.diagnostics);
+  const registry = loaded.registries[0]?.registry;
+  if (!registry) return null;
+  const shown = toPosix(path.normalize(file));
+  const recorded = String(registry.document.source?.path ?? '');
+  // the notice is found beside the registry as extract --out writes it, or from where the command runs
+  const candidates = recorded ? [path.resolve(path.dirname(file), recorded), path.resolve(recorded)] : [];
+  let found: string | null = null;
+  for (const candidate of candidates) {
+    if ((await stat(candidate).catch(() => null))?.isFile()) {
+      found = candidate;
+      break;
+    }
+  }
+  const missing = (): ReviewInput => {
+    diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-missing', 'warning', MESSAGES.sourceMissing(recorded)));
+    return { registry, notice: null, diagnostics: [], source: { state: 'missing', path: recorded } };
+  };
+  if (!found) return missing();
+  const read = await readNoticeFile(found);
+  if ('problem' in read) {
+    diagnostics.push(diagnostic(toPosix(path.relative(process.cwd(), found)), { line: 1, column: 1 }, 'unreadable-input', 'error', MESSAGES.noticeUnreadable(read.problem)));
+    return missing();
+  }
+  const changed = createHash('sha256').update(read.bytes).digest('hex') !== registry.document.source.sha256;
+  if (changed) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-changed', 'warning', MESSAGES.sourceChanged(recorded)));
+  return { registry, notice: read.text, diagnostics: [], source: { state: changed ? 'changed' : 'unchanged', path: recorded } };
+}
+
+/** The platform's own opener; a machine without one gets a diagnostic, the pages are written anyway. */
+function openInBrowser(file: string, diagnostics: Diagnostic[]): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [file]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]] : ['xdg-open', [file]];
+  try {
+    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => process.stderr.write(`safety-tasks: ${MESSAGES.cannotOpen(command)}\n`));
+    child.unref();
+  } catch {
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'cannot-open', 'warning', MESSAGES.cannotOpen(command)));
+  }
+}
