@@ -120,8 +120,8 @@ describe.each(Object.entries(reportRuns))('%s on hostile registries', (_, args) 
     expect(run.status).toBe(2);
     expectInert(run.stdout);
     expectInert(run.stderr);
-    expect(run.stderr).toMatch(/yaml11\.yaml:\d+:\d+  error  .+  invalid-value/);
-    expect(run.stderr).toMatch(/number-id\.yaml:\d+:\d+  error  .+  wrong-type/);
+    expect(run.stderr).toMatch(/yaml11\.yaml:\d+:\d+  错误  .+  invalid-value/);
+    expect(run.stderr).toMatch(/number-id\.yaml:\d+:\d+  错误  .+  wrong-type/);
     if (format === 'markdown') expectMarkdownRows(run.stdout);
     if (format === 'csv') expectInertCsv(run.stdout);
     if (format === 'json') expect(() => JSON.parse(run.stdout)).not.toThrow();
@@ -205,7 +205,7 @@ describe('source.path: nothing outside the repository is read, nothing hangs', (
   it('a report does not wait on a FIFO among the registries', () => {
     const report = safetyTasksWithin(10_000, 'overdue', dir, '--as-of', '2026-01-01');
     expectNoCrash(report);
-    expect(report.stderr).toMatch(/pipe\.yaml:1:1  error  .+  unreadable-input/);
+    expect(report.stderr).toMatch(/pipe\.yaml:1:1  错误  .+  unreadable-input/);
   });
 });
 
