@@ -7,6 +7,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from './i18n/index.js';
 
 export type ReadProblem =
   | { problem: 'missing' }
@@ -161,9 +162,9 @@ export function resolveInside(root: string, target: string): { path: string } | 
 export function readProblemMessage(problem: ReadProblem, limit: number): string {
   switch (problem.problem) {
     case 'missing':
-      return '找不到该文件或文件夹';
+      return t('io.ENOENT');
     case 'not-regular':
-      return `是${problem.kind}，不是普通文件：已跳过`;
+      return problem.kind === '文件夹' ? t('io.EISDIR') : `是${problem.kind}，不是普通文件：已跳过`;
     case 'too-large':
       return `有 ${Math.ceil(problem.size / 1024 / 1024)} MB，超过上限 ${Math.round(limit / 1024 / 1024)} MB：已跳过`;
     case 'unreadable':
