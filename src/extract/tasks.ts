@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { diagnostic } from '../diagnostic.js';
 import { t } from '../i18n/index.js';
-import type { AssignmentForm, Task, TaskSpans } from '../registry/types.js';
+import { WEAK_FORMS, type AssignmentForm, type Task, type TaskSpans } from '../registry/types.js';
 import { locator } from './ground.js';
 import { findClauses, joinBroken, looksLikeUnit, type ClauseOptions, type Responsibility } from './clause.js';
 import { findRecurrences, readDeadline, type DateContext, type DeadlineReading } from './dates.js';
@@ -148,8 +148,6 @@ function printedOf(phrase: string, notice: NoticeText, from: number, to: number)
   return locator(notice).find(phrase, from, to)?.printed ?? phrase;
 }
 
-/** Forms weaker than a clause, a label or a table: a person should look at the task. */
-const WEAK_FORMS = new Set<AssignmentForm>(['subject', 'heading']);
 
 /**
  * Quote the task's units and deadline as printed and record where they stand:

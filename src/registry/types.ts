@@ -10,6 +10,9 @@ export interface Recurrence {
 /** The form of official writing that assigned a task's units (see schemas/registry.schema.json `form`). */
 export type AssignmentForm = 'clause' | 'label' | 'subject' | 'heading' | 'table' | 'by' | 'first-listed' | 'field' | 'group';
 
+/** Forms weaker than a clause, a label or a table (the subject opening an item, a heading above it): a person should check the units. */
+export const WEAK_FORMS: ReadonlySet<AssignmentForm> = new Set<AssignmentForm>(['subject', 'heading']);
+
 /** [start, end) in the notice's text as extract read it (UTF-16 offsets into the decoded file). */
 export type Span = [number, number];
 

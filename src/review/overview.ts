@@ -1,7 +1,6 @@
 /** The overview page when several notices are reviewed: one line per notice, a link to its page. */
-import { createHash } from 'node:crypto';
 import { forHtml } from '../format/escape.js';
-import type { SourceState } from './page.js';
+import { cspHash, type SourceState } from './page.js';
 import { OVERVIEW_WORDS as W, PAGE_WORDS } from './words.js';
 
 export interface OverviewLine {
@@ -39,7 +38,7 @@ export function overviewPage(lines: OverviewLine[]): string {
       );
     })
     .join('\n');
-  const csp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'`;
+  const csp = `default-src 'none'; style-src ${cspHash(STYLE)}; base-uri 'none'`;
   return `<!DOCTYPE html>
 <html lang="${PAGE_WORDS.lang}">
 <head>

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic.js';
 import { forHtml, toJson } from '../format/escape.js';
-import type { Registry, Span, Task } from '../registry/types.js';
+import { WEAK_FORMS, type Registry, type Span, type Task } from '../registry/types.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './assets.js';
-import { FORM_WORDS, PAGE_WORDS as W, ruleWord, STATUS_WORDS, WEAK_FORMS } from './words.js';
+import { FORM_WORDS, PAGE_WORDS as W, ruleWord, STATUS_WORDS } from './words.js';
 
 /** How the notice on the page stands against the registry. */
 export type SourceState = 'extracted' | 'unchanged' | 'changed' | 'missing';
@@ -275,7 +275,7 @@ function scriptJson(value: unknown): string {
   return toJson(value, 0).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 export function reviewPage(input: ReviewInput): string {
   const { registry } = input;

@@ -21,9 +21,6 @@ export const FORM_WORDS: Record<AssignmentForm, string> = {
   group: '工作组',
 };
 
-/** Forms a clerk should check by eye: the units were read from where the item stands, not from words that assign them. */
-export const WEAK_FORMS: ReadonlySet<AssignmentForm> = new Set<AssignmentForm>(['subject', 'heading']);
-
 /** Rule ids of the diagnostics a review page shows, named for a clerk; an id not listed is shown as it is. */
 export const RULE_WORDS: Record<string, string> = {
   'numbering-gap': '编号缺漏',
