@@ -9,7 +9,7 @@ import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
-import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, toJson } from './escape.js';
+import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, inert, toJson } from './escape.js';
 
 export type Cell = string | number | null | string[];
 
@@ -69,7 +69,8 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
     for (const char of paragraph) {
       const w = charWidth(char);
       if (used + w > width && line) {
-        lines.push(line);
+        // a break can start a line with `::`: made inert again, as every line a terminal shows
+        lines.push(inert(line));
         widths.push(used);
         line = '';
         used = 0;
@@ -77,7 +78,7 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
       line += char;
       used += w;
     }
-    lines.push(line);
+    lines.push(inert(line));
     widths.push(used);
   }
   return { lines, widths };
