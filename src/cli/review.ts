@@ -141,7 +141,7 @@ async function fromNotice(file: string, units: UnitsFor, diagnostics: Diagnostic
 }
 
 async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<ReviewInput | null> {
-  const loaded = await loadRegistries([file]);
+  const loaded = await loadRegistries([file], { whole: true });
   diagnostics.push(...loaded.diagnostics);
   const registry = loaded.registries[0]?.registry;
   if (!registry) return null;
