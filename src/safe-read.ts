@@ -4,7 +4,7 @@
  * without blocking and checked again once open, so a FIFO, a device or a swap
  * of the file between the two never hangs or floods a run.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from './i18n/index.js';
@@ -93,25 +93,6 @@ export function readRegularFileSync(file: string, limit: number): ReadResult {
   } finally {
     closeSync(fd);
   }
-}
-
-const roots = new Map<string, string>();
-
-/** The repository a file belongs to: the git top-level above it, or else its own folder. Real paths. */
-export function repositoryRoot(file: string): string {
-  const folder = realpathSync(path.dirname(path.resolve(file)));
-  const known = roots.get(folder);
-  if (known) return known;
-  let root = folder;
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (lstatSafe(path.join(dir, '.git'))) {
-      root = dir;
-      break;
-    }
-    if (path.dirname(dir) === dir) break;
-  }
-  roots.set(folder, root);
-  return root;
 }
 
 const lstatSafe = (p: string) => {

@@ -3,7 +3,7 @@
  * giving exactly the diagnostics listed here (rule, severity, line:column).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('safety-tasks validate', () => {
   it('exits 2 naming an input it cannot read, and still checks the rest', () => {
     const { status, stdout } = safetyTasks('validate', 'no/such.yaml', `${folder}/unknown-unit.yaml`);
     expect(status).toBe(2);
-    expect(stdout).toMatch(/^no\/such\.yaml:1:1  错误  .+  unreadable-input$/m);
+    expect(stdout).toMatch(new RegExp(`^no/such\\.yaml:1:1  错误  ${zh('io.ENOENT')}  unreadable-input$`, 'm'));
     expect(stdout).toMatch(/unknown-unit\.yaml:19:12  错误/);
   });
 
@@ -164,6 +164,8 @@ describe('validate reads whatever extract writes', () => {
 
   it('source-changed: the notice is found relative to the registry, from whatever folder validate runs in', () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    // the notice is read only inside the registry's repository
+    mkdirSync(path.join(repo, '.git'));
     const notice = path.join(repo, 'notices', '通知 一.txt');
     mkdirSync(path.dirname(notice));
     copyFileSync(seeds[0]!, notice);
@@ -174,5 +176,9 @@ describe('validate reads whatever extract writes', () => {
     expect(changed()).toEqual([]);
     writeFileSync(notice, `${readFileSync(notice, 'utf8')}\n补充一句。\n`);
     expect(changed()).toHaveLength(1);
+    // outside any repository only the registry's own folder is: a notice beside it is outside
+    rmSync(path.join(repo, '.git'), { recursive: true });
+    const rules = JSON.parse(safetyTasks('validate', registry, '--format', 'json').stdout).map((d: { rule: string }) => d.rule);
+    expect(rules.filter((rule: string) => rule.startsWith('source-'))).toEqual(['source-outside']);
   });
 });

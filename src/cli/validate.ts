@@ -1,17 +1,19 @@
 /** `safety-tasks validate`: check registries against the schema, the units directory and the rules. */
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import { MAX_REGISTRY_BYTES } from '../registry/load.js';
-import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync, repositoryRoot, resolveInside } from '../safe-read.js';
+import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync, resolveInside } from '../safe-read.js';
 import { t } from '../i18n/index.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { unitsProblem } from './report-input.js';
+import { repositoryOf } from './repository.js';
 import { useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
@@ -73,26 +75,38 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
 
 /**
- * The notice a registry was extracted from, as it is now: read only when it
- * is a regular file inside the registry's repository (its git top level, or
- * else its folder) and no larger than a notice may be. Nothing is looked up
- * outside it, so the answer says nothing about files there.
+ * The notice a registry was extracted from, as it is now. `source.path` is
+ * relative to the registry's folder; it is read only when it leads (links
+ * followed inside, never outside) to a regular file in the registry's
+ * repository — or, outside any repository, its own folder — of at most a
+ * notice's size. Nothing is looked up outside it, so the answer says nothing
+ * about files there.
  */
 function sourceDigestFor(registryFile: string) {
   return (sourcePath: string) => {
-    let root: string;
+    let folder: string;
     try {
-      root = repositoryRoot(registryFile);
+      folder = realpathSync(path.dirname(path.resolve(registryFile)));
     } catch {
       return null;
     }
-    // a notice is named relative to the registry that came from it
-    const inside = resolveInside(root, path.resolve(path.dirname(registryFile), sourcePath));
+    const inside = resolveInside(containingFolder(folder), path.resolve(folder, sourcePath));
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
     const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
     return createHash('sha256').update(read.bytes).digest('hex');
   };
+}
+
+/** A registry's repository (as `init` and extract see it), else its own folder: a real path, found once a folder. */
+const containers = new Map<string, string>();
+function containingFolder(folder: string): string {
+  let known = containers.get(folder);
+  if (known === undefined) {
+    known = repositoryOf(folder) ?? folder;
+    containers.set(folder, known);
+  }
+  return known;
 }
 
 /** what extract writes: YAML registries, lists of them, and JSON */

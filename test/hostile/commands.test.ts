@@ -173,9 +173,9 @@ describe('source.path: nothing outside the repository is read, nothing hangs', (
   pointing('passwd-wrong-hash', '/etc/passwd');
   pointing('passwd-relative', '../../../../../../../../etc/passwd', passwd);
   pointing('nowhere', '/no/such/dir/file.txt');
-  pointing('link-outside', 'notices/link.txt', passwd);
-  pointing('fifo', 'notices/pipe.txt');
-  pointing('changed', 'notices/real.txt');
+  pointing('link-outside', '../notices/link.txt', passwd);
+  pointing('fifo', '../notices/pipe.txt');
+  pointing('changed', '../notices/real.txt');
   mkfifo(path.join(dir, 'pipe.yaml'));
 
   const run = safetyTasksWithin(2000, 'validate', dir, '--format', 'json');
@@ -218,7 +218,7 @@ describe('extract: a notice whose file name holds workflow commands', () => {
     expectNoCrash(run);
     expectInert(run.stderr);
     expectInert(run.stdout);
-    expect(run.stderr).toMatch(/通知⏎:\u200b:error file=README\.md::注入\.txt:1:1  error/);
+    expect(run.stderr).toMatch(/通知⏎:\u200b:error file=README\.md::注入\.txt:1:1  错误/);
   });
 });
 
