@@ -91,7 +91,14 @@ function within(located: LocatedDocument, index: number): LocatedDocument {
 
 function mergeConflicts(text: string, file: string): Diagnostic[] {
   if (!/^<{7}(?:[ \t]|$)/m.test(text)) return [];
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  // lines counted forward from the last marker: one pass over the text however many markers
+  let line = 1;
+  let counted = 0;
+  const lineOf = (offset: number) => {
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+    counted = offset;
+    return line;
+  };
   return [...text.matchAll(CONFLICT_MARKER)].map((m) =>
     diagnostic(file, { line: lineOf(m.index), column: 1 }, 'merge-conflict', 'error', t(`validate.merge-conflict.${MARKER_PART[m[1]![0] as keyof typeof MARKER_PART]}`, { marker: m[0].trimEnd() })),
   );

@@ -78,7 +78,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     }
     const name = id ?? `#${i + 1}`;
     const lead = strings(task.lead);
-    const support = strings(task.support);
+    const leadSet = new Set(lead);
     if (!fewLeads && Array.isArray(task.lead) && lead.length === 0) report(['tasks', i, 'lead'], 'missing-lead', 'warning', t('validate.missing-lead', { task: name }));
     for (const role of ['lead', 'support'] as const) {
       strings(task[role]).forEach((unit, j) => {
@@ -86,7 +86,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
           const meant = closestUnit(context.units, unit);
           report(['tasks', i, role, j], 'unknown-unit', 'error', t('validate.unknown-unit', { unit, jurisdiction: context.units.jurisdiction }), meant ? t('validate.did-you-mean', { name: meant }) : undefined);
         }
-        if (role === 'support' && lead.includes(unit)) {
+        if (role === 'support' && leadSet.has(unit)) {
           report(['tasks', i, 'support', j], 'lead-and-support', 'error', t('validate.lead-and-support', { unit, task: name }));
         }
       });
