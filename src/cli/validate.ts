@@ -56,7 +56,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
       const started = process.cpuUsage();
       const budget = { seconds, spent: () => cpuSeconds(process.cpuUsage(started)) > seconds };
       try {
-        diagnostics.push(...validateRegistryText(read.bytes.toString('utf8'), { file: shown, units, today, sourceDigest: sourceDigestFor(file), budget }));
+        // a loop, not a spread: a registry may have more diagnostics than a call has room for arguments
+        for (const found of validateRegistryText(read.bytes.toString('utf8'), { file: shown, units, today, sourceDigest: sourceDigestFor(file), budget })) diagnostics.push(found);
       } catch (error) {
         // one file's surprise is a diagnostic on that file, never the end of the run
         diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: (error as Error).message })));

@@ -69,7 +69,7 @@ export async function loadRegistries(paths: string[], options: LoadOptions = {})
       }
       const loaded = readRegistryText(read.bytes.toString('utf8'), shown);
       if (loaded.items === null) {
-        result.diagnostics.push(...loaded.diagnostics);
+        for (const d of loaded.diagnostics) result.diagnostics.push(d);
         result.unreadable = true;
         continue;
       }

@@ -66,7 +66,7 @@ export function readRegistryText(text: string, file: string, budget?: ValidateOp
   const list = isSeq(document.contents) && Array.isArray(data);
   const items = (list ? (data as unknown[]).map((item, i) => ({ data: item, located: within(located, i) })) : [{ data, located }]).map((item) => {
     const failed: Path[] = [];
-    diagnostics.push(...checkSchema(item.data, item.located, file, (path) => failed.push(path)));
+    for (const d of checkSchema(item.data, item.located, file, (path) => failed.push(path))) diagnostics.push(d);
     return { ...item, failed };
   });
   return { items, list, diagnostics };
