@@ -11,7 +11,7 @@ import { t } from './i18n/index.js';
 
 export type ReadProblem =
   | { problem: 'missing' }
-  | { problem: 'not-regular'; kind: string }
+  | { problem: 'not-regular'; kind: FileKind }
   | { problem: 'too-large'; size: number }
   | { problem: 'unreadable' };
 
@@ -19,14 +19,16 @@ export type ReadResult = { bytes: Buffer } | ReadProblem;
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** What a file that is not a regular file is, in a clerk's words. */
-export function fileKind(info: Stats): string {
-  if (info.isDirectory()) return '文件夹';
-  if (info.isFIFO()) return '命名管道（FIFO）';
-  if (info.isSocket()) return '套接字';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';
-  if (info.isSymbolicLink()) return '符号链接';
-  return '特殊文件';
+export type FileKind = 'directory' | 'fifo' | 'socket' | 'device' | 'link' | 'special';
+
+/** What a file that is not a regular file is (its word is `io.kind.…` in the catalogue). */
+export function fileKind(info: Stats): FileKind {
+  if (info.isDirectory()) return 'directory';
+  if (info.isFIFO()) return 'fifo';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isSymbolicLink()) return 'link';
+  return 'special';
 }
 
 const checked = (info: Stats, limit: number): ReadProblem | null =>
@@ -145,10 +147,10 @@ export function readProblemMessage(problem: ReadProblem, limit: number): string 
     case 'missing':
       return t('io.ENOENT');
     case 'not-regular':
-      return problem.kind === '文件夹' ? t('io.EISDIR') : `是${problem.kind}，不是普通文件：已跳过`;
+      return problem.kind === 'directory' ? t('io.EISDIR') : t('io.not-regular', { kind: t(`io.kind.${problem.kind}`) });
     case 'too-large':
-      return `有 ${Math.ceil(problem.size / 1024 / 1024)} MB，超过上限 ${Math.round(limit / 1024 / 1024)} MB：已跳过`;
+      return t('io.too-large', { size: Math.ceil(problem.size / 1024 / 1024), limit: Math.round(limit / 1024 / 1024) });
     case 'unreadable':
-      return '无法读取（权限不足或读取出错）：已跳过';
+      return t('io.unreadable');
   }
 }

@@ -15,6 +15,15 @@ export const zh = {
   'io.EBUSY': '文件正被其他程序占用',
   'io.not-a-file': '不是文件，也不是文件夹',
   'io.other': '无法读写它（{code}）',
+  'io.kind.directory': '文件夹',
+  'io.kind.fifo': '命名管道（FIFO）',
+  'io.kind.socket': '套接字',
+  'io.kind.device': '设备文件',
+  'io.kind.link': '符号链接',
+  'io.kind.special': '特殊文件',
+  'io.not-regular': '是{kind}，不是普通文件：已跳过',
+  'io.too-large': '有 {size} MB，超过上限 {limit} MB：已跳过',
+  'io.unreadable': '无法读取（权限不足或读取出错）：已跳过',
 } satisfies Record<string, Entry>;
 
 export const en: Record<keyof typeof zh, Entry> = {
@@ -31,4 +40,13 @@ export const en: Record<keyof typeof zh, Entry> = {
   'io.EBUSY': 'the file is in use by another program',
   'io.not-a-file': 'not a file or directory',
   'io.other': 'cannot be read or written ({code})',
+  'io.kind.directory': 'a directory',
+  'io.kind.fifo': 'a named pipe (FIFO)',
+  'io.kind.socket': 'a socket',
+  'io.kind.device': 'a device',
+  'io.kind.link': 'a symbolic link',
+  'io.kind.special': 'a special file',
+  'io.not-regular': 'is {kind}, not a regular file: skipped',
+  'io.too-large': 'is {size} MB, over the limit of {limit} MB: skipped',
+  'io.unreadable': 'cannot be read (no permission, or a read error): skipped',
 };

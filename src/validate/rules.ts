@@ -30,12 +30,18 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Why the notice at source.path was not compared: the same words whether or not a path outside exists. */
-const SOURCE_PROBLEM: Record<Exclude<ReadProblem['problem'], 'missing'> | 'outside', (path: string, problem: object) => string> = {
-  outside: (path) => `source.path（${path}）不在本仓库内：未读取，也未比对`,
-  'not-regular': (path, problem) => `source.path（${path}）是${(problem as { kind: string }).kind}，不是普通文件：未读取`,
-  'too-large': (path, problem) => `source.path（${path}）有 ${Math.ceil((problem as { size: number }).size / 1024 / 1024)} MB，超过通知的大小上限：未读取`,
-  unreadable: (path) => `source.path（${path}）无法读取：未比对`,
-};
+function sourceProblem(path: string, problem: Exclude<ReadProblem, { problem: 'missing' }> | { problem: 'outside' }): string {
+  switch (problem.problem) {
+    case 'outside':
+      return t('validate.source-outside', { path });
+    case 'not-regular':
+      return t('validate.source-not-regular', { path, kind: t(`io.kind.${problem.kind}`) });
+    case 'too-large':
+      return t('validate.source-too-large', { path, size: Math.ceil(problem.size / 1024 / 1024) });
+    case 'unreadable':
+      return t('validate.source-unreadable', { path });
+  }
+}
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -108,7 +114,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     if (typeof now === 'string' && now !== source.sha256) {
       report(['document', 'source', 'sha256'], 'source-changed', 'warning', t('validate.source-changed', { path: source.path }), t('validate.re-extract'));
     } else if (now !== null && typeof now === 'object' && now.problem !== 'missing') {
-      report(['document', 'source', 'path'], now.problem === 'outside' ? 'source-outside' : 'source-unreadable', 'warning', SOURCE_PROBLEM[now.problem](source.path, now));
+      report(['document', 'source', 'path'], now.problem === 'outside' ? 'source-outside' : 'source-unreadable', 'warning', sourceProblem(source.path, now));
     }
   }
   return diagnostics;
