@@ -4,7 +4,7 @@
  * `$schema` line of a registry points into that repository's schemas/, so it
  * resolves wherever the repository is checked out.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { toPosix } from './files.js';
 
@@ -22,4 +22,20 @@ export function schemaPathFor(folder: string): string | null {
   const repository = repositoryOf(folder);
   if (!repository || !existsSync(path.join(repository, SCHEMA_FILE))) return null;
   return toPosix(path.relative(path.resolve(folder), path.join(repository, SCHEMA_FILE)));
+}
+
+const containers = new Map<string, string>();
+
+/**
+ * The folder a registry's notice must lie in to be read: the repository of
+ * `folder`, or, outside any, `folder` itself. A real path, found once a folder.
+ */
+export function containingFolder(folder: string): string {
+  const real = realpathSync(folder);
+  let known = containers.get(real);
+  if (known === undefined) {
+    known = realpathSync(repositoryOf(real) ?? real);
+    containers.set(real, known);
+  }
+  return known;
 }

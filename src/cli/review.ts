@@ -1,18 +1,22 @@
 /** `safety-tasks review`: one HTML page per notice to check its tasks on its text, and an overview for several. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { forTerminalLine } from '../format/escape.js';
+import { t } from '../i18n/index.js';
 import { loadRegistries } from '../registry/load.js';
 import { overviewPage, type OverviewLine } from '../review/overview.js';
 import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
+import { resolveInside } from '../safe-read.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
 import { toPosix, writeAtomically } from './files.js';
+import { containingFolder } from './repository.js';
 
 export interface ReviewOptions {
   out: string;
@@ -147,14 +151,20 @@ async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<Re
   if (!registry) return null;
   const shown = toPosix(path.normalize(file));
   const recorded = String(registry.document.source?.path ?? '');
-  // the notice is found beside the registry as extract --out writes it, or from where the command runs
-  const candidates = recorded ? [path.resolve(path.dirname(file), recorded), path.resolve(recorded)] : [];
+  // the notice is found beside the registry as extract --out writes it, or from where the command runs;
+  // each only inside its repository (links followed inside it), as validate reads it
+  const candidates = recorded ? [path.dirname(path.resolve(file)), process.cwd()].map((folder) => insideOf(folder, recorded)) : [];
   let found: string | null = null;
   for (const candidate of candidates) {
-    if ((await stat(candidate).catch(() => null))?.isFile()) {
-      found = candidate;
+    if (candidate && 'path' in candidate && (await stat(candidate.path).catch(() => null))?.isFile()) {
+      found = candidate.path;
       break;
     }
+  }
+  if (!found && candidates.length > 0 && candidates.every((c) => c && 'problem' in c && c.problem === 'outside')) {
+    // the same words whether or not the path outside exists
+    diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-outside', 'warning', t('validate.source-outside', { path: recorded })));
+    return { registry, notice: null, diagnostics: [], source: { state: 'missing', path: recorded } };
   }
   const missing = (): ReviewInput => {
     diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-missing', 'warning', MESSAGES.sourceMissing(recorded)));
@@ -169,6 +179,16 @@ async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<Re
   const changed = createHash('sha256').update(read.bytes).digest('hex') !== registry.document.source.sha256;
   if (changed) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-changed', 'warning', MESSAGES.sourceChanged(recorded)));
   return { registry, notice: read.text, diagnostics: [], source: { state: changed ? 'changed' : 'unchanged', path: recorded } };
+}
+
+/** Where `recorded` leads from `folder`, if inside the folder's repository (or the folder, outside any). */
+function insideOf(folder: string, recorded: string) {
+  try {
+    const real = realpathSync(folder);
+    return resolveInside(containingFolder(real), path.resolve(real, recorded));
+  } catch {
+    return null;
+  }
 }
 
 /** The platform's own opener; a machine without one gets a diagnostic, the pages are written anyway. */

@@ -13,7 +13,7 @@ import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { unitsProblem } from './report-input.js';
-import { repositoryOf } from './repository.js';
+import { containingFolder } from './repository.js';
 import { useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
@@ -86,28 +86,19 @@ const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6
 function sourceDigestFor(registryFile: string) {
   return (sourcePath: string) => {
     let folder: string;
+    let root: string;
     try {
       folder = realpathSync(path.dirname(path.resolve(registryFile)));
+      root = containingFolder(folder);
     } catch {
       return null;
     }
-    const inside = resolveInside(containingFolder(folder), path.resolve(folder, sourcePath));
+    const inside = resolveInside(root, path.resolve(folder, sourcePath));
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
     const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
     return createHash('sha256').update(read.bytes).digest('hex');
   };
-}
-
-/** A registry's repository (as `init` and extract see it), else its own folder: a real path, found once a folder. */
-const containers = new Map<string, string>();
-function containingFolder(folder: string): string {
-  let known = containers.get(folder);
-  if (known === undefined) {
-    known = repositoryOf(folder) ?? folder;
-    containers.set(folder, known);
-  }
-  return known;
 }
 
 /** what extract writes: YAML registries, lists of them, and JSON */

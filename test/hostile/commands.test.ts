@@ -202,6 +202,18 @@ describe('source.path: nothing outside the repository is read, nothing hangs', (
     expect(found().filter((d) => d.file === 'changed.yaml').map((d) => d.rule)).toEqual(['source-changed']);
   });
 
+  it('review neither shows nor compares a notice outside the repository, and says the same of each', () => {
+    const out = path.join(work, 'review-pages');
+    const names = ['passwd-right-hash', 'passwd-relative', 'nowhere', 'link-outside'];
+    const review = safetyTasksWithin(10_000, 'review', ...names.map((n) => path.join(dir, `${n}.yaml`)), '--out', out);
+    expectNoCrash(review);
+    expectInert(review.stderr);
+    const lines = review.stderr.split('\n').filter((l) => / source-/.test(l));
+    expect(lines.map((l) => /([^/]+)\.yaml:1:1  警告  .+  (source-[a-z]+)$/.exec(l)?.slice(1).join(' ')).sort()).toEqual(names.map((n) => `${n} source-outside`).sort());
+    expect(new Set(lines.map((l) => l.replace(/^.*\.yaml:1:1/, '').replace(/（.*?）/, ''))).size).toBe(1);
+    for (const name of names) expect(readFileSync(path.join(out, `${name}.html`), 'utf8')).not.toContain('root:');
+  });
+
   it('a report does not wait on a FIFO among the registries', () => {
     const report = safetyTasksWithin(10_000, 'overdue', dir, '--as-of', '2026-01-01');
     expectNoCrash(report);
