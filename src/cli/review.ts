@@ -1,7 +1,6 @@
 /** `safety-tasks review`: one HTML page per notice to check its tasks on its text, and an overview for several. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
@@ -11,12 +10,11 @@ import { t } from '../i18n/index.js';
 import { loadRegistries } from '../registry/load.js';
 import { overviewPage, type OverviewLine } from '../review/overview.js';
 import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
-import { resolveInside } from '../safe-read.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
 import { toPosix, writeAtomically } from './files.js';
-import { containingFolder } from './repository.js';
+import { noticeInside } from './repository.js';
 
 export interface ReviewOptions {
   out: string;
@@ -153,7 +151,7 @@ async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<Re
   const recorded = String(registry.document.source?.path ?? '');
   // the notice is found beside the registry as extract --out writes it, or from where the command runs;
   // each only inside its repository (links followed inside it), as validate reads it
-  const candidates = recorded ? [path.dirname(path.resolve(file)), process.cwd()].map((folder) => insideOf(folder, recorded)) : [];
+  const candidates = recorded ? [path.dirname(path.resolve(file)), process.cwd()].map((folder) => noticeInside(folder, recorded)) : [];
   let found: string | null = null;
   for (const candidate of candidates) {
     if (candidate && 'path' in candidate && (await stat(candidate.path).catch(() => null))?.isFile()) {
@@ -179,16 +177,6 @@ async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<Re
   const changed = createHash('sha256').update(read.bytes).digest('hex') !== registry.document.source.sha256;
   if (changed) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-changed', 'warning', MESSAGES.sourceChanged(recorded)));
   return { registry, notice: read.text, diagnostics: [], source: { state: changed ? 'changed' : 'unchanged', path: recorded } };
-}
-
-/** Where `recorded` leads from `folder`, if inside the folder's repository (or the folder, outside any). */
-function insideOf(folder: string, recorded: string) {
-  try {
-    const real = realpathSync(folder);
-    return resolveInside(containingFolder(real), path.resolve(real, recorded));
-  } catch {
-    return null;
-  }
 }
 
 /** The platform's own opener; a machine without one gets a diagnostic, the pages are written anyway. */

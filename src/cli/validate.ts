@@ -1,19 +1,18 @@
 /** `safety-tasks validate`: check registries against the schema, the units directory and the rules. */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import { MAX_REGISTRY_BYTES } from '../registry/load.js';
-import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync, resolveInside } from '../safe-read.js';
+import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync } from '../safe-read.js';
 import { t } from '../i18n/index.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { unitsProblem } from './report-input.js';
-import { containingFolder } from './repository.js';
+import { noticeInside } from './repository.js';
 import { useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
@@ -85,15 +84,8 @@ const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6
  */
 function sourceDigestFor(registryFile: string) {
   return (sourcePath: string) => {
-    let folder: string;
-    let root: string;
-    try {
-      folder = realpathSync(path.dirname(path.resolve(registryFile)));
-      root = containingFolder(folder);
-    } catch {
-      return null;
-    }
-    const inside = resolveInside(root, path.resolve(folder, sourcePath));
+    const inside = noticeInside(path.dirname(path.resolve(registryFile)), sourcePath);
+    if (!inside) return null;
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
     const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
