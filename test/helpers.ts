@@ -28,6 +28,16 @@ function runWith(env: Record<string, string>, nodeOptions: string[], ...args: st
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The built binary with a time limit on the process (not a timing assertion): a run that hangs is killed and shows as such. */
+export function safetyTasksWithin(milliseconds: number, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: milliseconds,
+  });
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
 /** A message of the catalogue as the Chinese interface prints it. */
 export const zh = (id: MessageId, params?: Params) => message('zh', id, params);
 export const en = (id: MessageId, params?: Params) => message('en', id, params);

@@ -259,7 +259,7 @@ document:
   date: 2024-01-10
   period: {from: 2024-01-01, to: 2024-12-31}
   jurisdiction: 威海市
-  source: {path: n.txt, sha256: ""}
+  source: {path: n.txt, sha256: "0000000000000000000000000000000000000000000000000000000000000000"}
 tasks:
   - id: "2.10"
     number: "10"

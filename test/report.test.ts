@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { safetyTasks, zh } from './helpers.js';
@@ -14,7 +15,7 @@ import { reportFormatters, type ReportFormat } from '../src/format/report.js';
 import type { LoadedRegistry } from '../src/registry/load.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../src/report/matrix.js';
 import { assignments } from '../src/report/responsibility.js';
-import { unitsReport, unknownNames } from '../src/report/units.js';
+import { aliasSuggestions, unitsReport, unknownNames } from '../src/report/units.js';
 import { resolveUnit } from '../src/units/directory.js';
 import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
 
@@ -134,4 +135,45 @@ describe('every format, as reviewed', () => {
       await expect(reportFormatters[format](report, options)).toMatchFileSnapshot(`__snapshots__/${name}.${extension}`);
     });
   }
+});
+
+describe('units --suggest', () => {
+  // the definition, pair by pair: what the index in aliasSuggestions must find, in the same order
+  const writtenTwice = (a: string, b: string) => {
+    const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+    if (shorter.length === longer.length) return [...a].sort().join('') === [...b].sort().join('');
+    return shorter.length >= 3 && longer.length - shorter.length <= 3 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+  };
+  const byPairs = (names: string[]) => {
+    const uses = new Map<string, number>();
+    for (const name of names) uses.set(name, (uses.get(name) ?? 0) + 1);
+    const order = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || new Intl.Collator('zh').compare(a, b));
+    const merged = new Map<string, string[]>();
+    const taken = new Set<string>();
+    for (const name of order) {
+      if (taken.has(name)) continue;
+      for (const other of order) {
+        if (other === name || taken.has(other) || !writtenTwice(name, other)) continue;
+        merged.set(name, [...(merged.get(name) ?? []), other]);
+        taken.add(other);
+      }
+    }
+    return [...merged].map(([name, aliases]) => ({ name, aliases }));
+  };
+  const named = (names: string[]) =>
+    names.map((unit, i) => ({ jurisdiction: '威海市', document: 'd', file: 'd.yaml', task: { id: String(i) } as never, unit, role: 'lead' as const, via: null, known: false }));
+
+  it('proposes the pairs that read as one unit written two ways, found through an index', () => {
+    expect(aliasSuggestions(named(['市住房城乡建设局', '市住房城乡建设局', '市城乡住房建设局', '共青团市委', '团市委', '市应急局']), () => null)).toEqual([
+      { jurisdiction: '威海市', file: null, name: '市住房城乡建设局', aliases: ['市城乡住房建设局'] },
+      { jurisdiction: '威海市', file: null, name: '共青团市委', aliases: ['团市委'] },
+    ]);
+    const name = fc.array(fc.constantFrom('市', '局', '委', '团', '应', '急'), { minLength: 1, maxLength: 7 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 40 }), (names) => {
+        expect(aliasSuggestions(named(names), () => null).map(({ name, aliases }) => ({ name, aliases }))).toEqual(byPairs(names));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

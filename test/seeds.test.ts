@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../src/extract/dates.js';
+import { isoDate } from '../src/calendar.js';
 import { decodeNotice } from '../src/read/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import { registryToYaml } from '../src/registry/serialize.js';

@@ -3,7 +3,7 @@
  * giving exactly the diagnostics listed here (rule, severity, line:column).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,17 @@ describe('safety-tasks validate', () => {
   });
 });
 
+describe('what validate and the reports load', () => {
+  it('loads no Markdown parser: the calendar lives outside the extractor', () => {
+    const hook = ['--import', './test/fixtures/forbid-remark.mjs'];
+    expect(safetyTasksWith(hook, 'validate', `${folder}/clean.yaml`).status).toBe(0);
+    expect(safetyTasksWith(hook, 'overdue', `${folder}/clean.yaml`, '--as-of', '2025-01-01').status).toBe(0);
+    expect(safetyTasksWith(hook, 'matrix', `${folder}/clean.yaml`).status).toBe(0);
+    // the hook does catch the parser being loaded
+    expect(safetyTasksWith(hook, 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt').status).not.toBe(0);
+  });
+});
+
 describe('units directories', () => {
   it('refuses a units file that does not follow its schema, naming it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
@@ -153,6 +164,8 @@ describe('validate reads whatever extract writes', () => {
 
   it('source-changed: the notice is found relative to the registry, from whatever folder validate runs in', () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    // the notice is read only inside the registry's repository
+    mkdirSync(path.join(repo, '.git'));
     const notice = path.join(repo, 'notices', '通知 一.txt');
     mkdirSync(path.dirname(notice));
     copyFileSync(seeds[0]!, notice);
@@ -163,5 +176,9 @@ describe('validate reads whatever extract writes', () => {
     expect(changed()).toEqual([]);
     writeFileSync(notice, `${readFileSync(notice, 'utf8')}\n补充一句。\n`);
     expect(changed()).toHaveLength(1);
+    // outside any repository only the registry's own folder is: a notice beside it is outside
+    rmSync(path.join(repo, '.git'), { recursive: true });
+    const rules = JSON.parse(safetyTasks('validate', registry, '--format', 'json').stdout).map((d: { rule: string }) => d.rule);
+    expect(rules.filter((rule: string) => rule.startsWith('source-'))).toEqual(['source-outside']);
   });
 });

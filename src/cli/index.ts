@@ -17,6 +17,11 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function seconds(value: string): number {
+  if (!/^(?:\d+\.?\d*|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(t('cli.seconds'));
+  return Number(value);
+}
+
 function positiveNumber(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t('cli.positive-number'));
   return Number(value);
@@ -104,8 +109,9 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
     .option('--today <date>', t('cli.validate.today'))
+    .addOption(new Option('--timeout-per-file <seconds>', t('cli.validate.timeout-per-file')).argParser(seconds))
     .addHelpText('after', after(t('cli.validate.after')))
-    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string }) => {
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string; timeoutPerFile?: number }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
     });
@@ -274,7 +280,8 @@ export async function run(argv: string[]): Promise<void> {
     }
     // a failure of the tool itself: one line, the stack only when asked for
     const said = isIoError(error) ? `${t('cli.error-prefix', { command: error.path ?? '' })}${ioErrorMessage(error)}` : (error as Error).message;
-    process.stderr.write(argv.includes('--debug') ? `${(error as Error).stack}\n` : `${t('cli.internal-error', { message: said })}\n`);
+    const { forTerminal, forTerminalLine } = await import('../format/escape.js');
+    process.stderr.write(argv.includes('--debug') ? `${forTerminal(String((error as Error).stack))}\n` : `${t('cli.internal-error', { message: forTerminalLine(said) })}\n`);
     process.exitCode = 2;
   }
 }

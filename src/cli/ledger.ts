@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isoDate } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { reportFormatters } from '../format/report.js';
 import { planImport, type LedgerReturn, type TargetRegistry } from '../ledger/returns.js';

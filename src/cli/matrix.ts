@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../report/matrix.js';
 import { assignments, type Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
-import { ofJurisdiction, readReportInput, tableOptions } from './report-input.js';
+import { ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
 import { usageError } from './terminal.js';
 
 export interface MatrixCommandOptions {
@@ -47,5 +47,5 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
     report = overviewMatrix(named.filter((a) => !options.role || a.role === options.role));
   }
   process.stdout.write(reportFormatters[options.format](report, tableOptions()));
-  return input.unreadable ? 2 : 0;
+  return reportStatus(input);
 }

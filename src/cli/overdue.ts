@@ -1,11 +1,11 @@
 /** `safety-tasks overdue`: what is late as of a date, by unit. */
+import { isoDate } from '../calendar.js';
 import { today as localToday } from '../clock.js';
-import { isoDate } from '../extract/dates.js';
 import { t } from '../i18n/index.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
-import { chooseUnit, ofJurisdiction, readReportInput, tableOptions } from './report-input.js';
+import { chooseUnit, ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
 import { usageError } from './terminal.js';
 
 export interface OverdueCommandOptions {
@@ -43,6 +43,5 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
     ...(options.role ? { role: options.role } : {}),
   });
   process.stdout.write(reportFormatters[options.format](overdueReport(rows), tableOptions()));
-  if (input.unreadable) return 2;
-  return options.failOnOverdue && rows.some((r) => r.kind === 'overdue') ? 1 : 0;
+  return reportStatus(input, options.failOnOverdue && rows.some((r) => r.kind === 'overdue'));
 }

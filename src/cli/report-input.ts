@@ -15,23 +15,33 @@ export interface ReportInput {
   units: (jurisdiction: string | null) => UnitsDirectory | null;
   /** some input could not be read (already reported on stderr) */
   unreadable: boolean;
+  /** a registry or task was left out for a value that fails the schema (already reported on stderr) */
+  refused: boolean;
 }
 
 export async function readReportInput(paths: string[], unitsOption: string | undefined): Promise<ReportInput> {
-  const { registries, diagnostics } = await loadRegistries(paths);
+  const { registries, diagnostics, unreadable, refused } = await loadRegistries(paths);
   let directories = new Map<string, UnitsDirectory>();
+  let unitsUnreadable = false;
   try {
     directories = await loadUnitsDirectories(unitsOption);
   } catch (error) {
     diagnostics.push({ file: unitsOption ?? 'units', line: 1, column: 1, rule: 'unreadable-input', severity: 'error', message: unitsProblem(error, unitsOption) });
+    unitsUnreadable = true;
   }
   process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
   return {
     registries,
     directories,
     units: (jurisdiction) => directoryFor(directories, jurisdiction, isFile(unitsOption)),
-    unreadable: diagnostics.length > 0,
+    unreadable: unreadable || unitsUnreadable,
+    refused,
   };
+}
+
+/** The exit status of a report: 2 when an input could not be read, 1 when a registry or task was left out. */
+export function reportStatus(input: ReportInput, found = false): number {
+  return input.unreadable ? 2 : input.refused || found ? 1 : 0;
 }
 
 /** Why a units directory could not be read: the file system's reason in words, or what is wrong inside it. */

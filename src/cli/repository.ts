@@ -4,8 +4,9 @@
  * `$schema` line of a registry points into that repository's schemas/, so it
  * resolves wherever the repository is checked out.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { resolveInside } from '../safe-read.js';
 import { toPosix } from './files.js';
 
 export const SCHEMA_FILE = path.join('schemas', 'registry.schema.json');
@@ -22,4 +23,35 @@ export function schemaPathFor(folder: string): string | null {
   const repository = repositoryOf(folder);
   if (!repository || !existsSync(path.join(repository, SCHEMA_FILE))) return null;
   return toPosix(path.relative(path.resolve(folder), path.join(repository, SCHEMA_FILE)));
+}
+
+const containers = new Map<string, string>();
+
+/**
+ * The folder a registry's notice must lie in to be read: the repository of
+ * `folder`, or, outside any, `folder` itself. A real path, found once a folder.
+ */
+function containingFolder(folder: string): string {
+  const real = realpathSync(folder);
+  let known = containers.get(real);
+  if (known === undefined) {
+    known = realpathSync(repositoryOf(real) ?? real);
+    containers.set(real, known);
+  }
+  return known;
+}
+
+/**
+ * Where `recorded` (a registry's source.path) leads from `folder`, when that
+ * is inside the folder's repository (or the folder, outside any): links are
+ * followed only inside, so nothing is learnt of a path outside. Null when the
+ * folder itself cannot be found.
+ */
+export function noticeInside(folder: string, recorded: string): ReturnType<typeof resolveInside> | null {
+  try {
+    const real = realpathSync(folder);
+    return resolveInside(containingFolder(real), path.resolve(real, recorded));
+  } catch {
+    return null;
+  }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { forTerminalLine } from '../format/escape.js';
+import { t } from '../i18n/index.js';
 import { loadRegistries } from '../registry/load.js';
 import { overviewPage, type OverviewLine } from '../review/overview.js';
 import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
@@ -14,6 +15,7 @@ import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
 import { writeFileSafely } from '../safe-file.js';
 import { toPosix } from './files.js';
+import { noticeInside } from './repository.js';
 
 export interface ReviewOptions {
   out: string;
@@ -142,20 +144,26 @@ async function fromNotice(file: string, units: UnitsFor, diagnostics: Diagnostic
 }
 
 async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<ReviewInput | null> {
-  const loaded = await loadRegistries([file]);
+  const loaded = await loadRegistries([file], { whole: true });
   diagnostics.push(...loaded.diagnostics);
   const registry = loaded.registries[0]?.registry;
   if (!registry) return null;
   const shown = toPosix(path.normalize(file));
   const recorded = String(registry.document.source?.path ?? '');
-  // the notice is found beside the registry as extract --out writes it, or from where the command runs
-  const candidates = recorded ? [path.resolve(path.dirname(file), recorded), path.resolve(recorded)] : [];
+  // the notice is found beside the registry as extract --out writes it, or from where the command runs;
+  // each only inside its repository (links followed inside it), as validate reads it
+  const candidates = recorded ? [path.dirname(path.resolve(file)), process.cwd()].map((folder) => noticeInside(folder, recorded)) : [];
   let found: string | null = null;
   for (const candidate of candidates) {
-    if ((await stat(candidate).catch(() => null))?.isFile()) {
-      found = candidate;
+    if (candidate && 'path' in candidate && (await stat(candidate.path).catch(() => null))?.isFile()) {
+      found = candidate.path;
       break;
     }
+  }
+  if (!found && candidates.length > 0 && candidates.every((c) => c && 'problem' in c && c.problem === 'outside')) {
+    // the same words whether or not the path outside exists
+    diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-outside', 'warning', t('validate.source-outside', { path: recorded })));
+    return { registry, notice: null, diagnostics: [], source: { state: 'missing', path: recorded } };
   }
   const missing = (): ReviewInput => {
     diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-missing', 'warning', MESSAGES.sourceMissing(recorded)));

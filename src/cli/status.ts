@@ -2,7 +2,7 @@
 import { parse } from 'yaml';
 import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { isCalendarDay } from '../calendar.js';
+import { isDay } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { t } from '../i18n/index.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
@@ -39,7 +39,7 @@ export async function statusCommand(file: string, taskId: string, word: string, 
   if (options.by !== undefined && !options.note) return usageError('status', 'cli.status.by-without-note');
   // a day that is none is bad usage (exit 2), named by the rule validate gives such a day
   for (const [flag, value] of [['--today', options.today], ['--on', options.on]] as const) {
-    if (value !== undefined && !isCalendarDay(value)) return refuse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'impossible-date' : 'invalid-format', t('cli.status.not-a-day', { flag, value }), 2);
+    if (value !== undefined && !isDay(value)) return refuse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? 'impossible-date' : 'invalid-format', t('cli.status.not-a-day', { flag, value }), 2);
   }
   const today = options.today ?? localToday(process.env);
   const on = options.on ?? today;
@@ -57,7 +57,7 @@ export async function statusCommand(file: string, taskId: string, word: string, 
       let by = options.by;
       if (by) {
         const { closestName, resolveUnit } = await import('../units/directory.js');
-        const registry = parse(read.text) as Registry;
+        const registry = parse(read.text, { schema: 'core', logLevel: 'error', maxAliasCount: 100 }) as Registry;
         const directory = units!.directoryFor(directories!, registry?.document?.jurisdiction ?? null, units!.isFile(options.units));
         const named = (registry?.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])]);
         const known = directory ? resolveUnit(directory, by)?.name : undefined;

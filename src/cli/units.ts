@@ -1,11 +1,12 @@
 /** `safety-tasks units`: every unit the registries name, what it carries, and names the directory does not know. */
 import path from 'node:path';
 import { Document, isSeq, visit } from 'yaml';
+import { forTerminalLine } from '../format/escape.js';
 import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { assignments, groupBy } from '../report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
-import { readReportInput, tableOptions } from './report-input.js';
+import { readReportInput, reportStatus, tableOptions } from './report-input.js';
 import { usageError } from './terminal.js';
 
 export interface UnitsCommandOptions {
@@ -25,13 +26,15 @@ export async function unitsCommand(paths: string[], options: UnitsCommandOptions
   const units = (jurisdiction: string) => input.units(jurisdiction);
   let found = false;
   if (options.suggest) {
-    const suggestions = aliasSuggestions(named, units);
+    // a name that needs escaping to be shown (a control, a bidi override, a workflow command) is not proposed as an alias
+    const shownAsIs = (name: string) => forTerminalLine(name) === name;
+    const suggestions = aliasSuggestions(named, units).filter((s) => shownAsIs(s.name) && s.aliases.every(shownAsIs));
     found = suggestions.length > 0;
     for (const [jurisdiction, list] of groupBy(suggestions, (s) => s.jurisdiction)) {
       const file = list[0]!.file ? path.relative(process.cwd(), list[0]!.file) : null;
       const entries = new Document(list.map(({ name, aliases }) => ({ name, aliases })));
       visit(entries, { Seq: (_, node, ancestors) => void (ancestors.length > 1 && isSeq(node) && (node.flow = true)) });
-      process.stdout.write(`${file ? t('cli.units.add-to', { jurisdiction, file }) : `# ${jurisdiction}`}\n${entries.toString({ flowCollectionPadding: false })}`);
+      process.stdout.write(`${file ? t('cli.units.add-to', { jurisdiction: forTerminalLine(jurisdiction), file: forTerminalLine(file) }) : `# ${forTerminalLine(jurisdiction)}`}\n${entries.toString({ flowCollectionPadding: false })}`);
     }
   } else if (options.unknown) {
     const unknown = unknownNames(named, units);
@@ -40,6 +43,5 @@ export async function unitsCommand(paths: string[], options: UnitsCommandOptions
   } else {
     process.stdout.write(reportFormatters[options.format](unitsReport(named, units), tableOptions()));
   }
-  if (input.unreadable) return 2;
-  return found ? 1 : 0;
+  return reportStatus(input, found);
 }

@@ -1,19 +1,21 @@
 /** `safety-tasks validate`: check registries against the schema, the units directory and the rules. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { today as localToday } from '../clock.js';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { isCalendarDay } from '../calendar.js';
+import { isDay } from '../calendar.js';
+import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
+import { MAX_REGISTRY_BYTES } from '../registry/load.js';
+import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync } from '../safe-read.js';
 import { t } from '../i18n/index.js';
-import { ioErrorMessage } from '../io-error.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { unitsProblem } from './report-input.js';
-import { useColor } from './terminal.js';
+import { noticeInside } from './repository.js';
+import { usageError, useColor } from './terminal.js';
 
 export interface ValidateCommandOptions {
   units?: string;
@@ -21,6 +23,8 @@ export interface ValidateCommandOptions {
   maxWarnings?: number;
   /** today, YYYY-MM-DD, instead of the machine's local date */
   today?: string;
+  /** seconds of CPU time one file may take; default 2 s and 3 s per MB */
+  timeoutPerFile?: number;
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
@@ -35,9 +39,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     return new Map<string, UnitsDirectory>();
   });
   const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
-  if (options.today !== undefined && !isCalendarDay(options.today)) {
-    process.stderr.write(`safety-tasks validate: --today ${options.today} 不是一个日子：请写成 YYYY-MM-DD\n`);
-    return 2;
+  if (options.today !== undefined && !isDay(options.today)) {
+    return usageError('validate', 'cli.status.not-a-day', { flag: '--today', value: options.today });
   }
   const today = options.today ?? localToday(process.env);
 
@@ -49,15 +52,18 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     }
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      const text = await readFile(file, 'utf8').catch((error: unknown) => {
-        cannotRead(shown, ioErrorMessage(error));
-        return null;
-      });
-      if (text === null) continue;
+      const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
+      if (!('bytes' in read)) {
+        cannotRead(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
+        continue;
+      }
+      const seconds = options.timeoutPerFile ?? Math.round((2 + (3 * read.bytes.length) / 1024 / 1024) * 10) / 10;
+      // CPU time, not the wall clock: a machine busy with other jobs does not spend a file's budget
+      const started = process.cpuUsage();
+      const budget = { seconds, spent: () => cpuSeconds(process.cpuUsage(started)) > seconds };
       try {
-        // a notice is named relative to the registry that came from it
-        const sourceDigest = (source: string) => digestOf(path.resolve(path.dirname(file), source));
-        diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
+        // a loop, not a spread: a registry may have more diagnostics than a call has room for arguments
+        for (const found of validateRegistryText(read.bytes.toString('utf8'), { file: shown, units, today, sourceDigest: sourceDigestFor(file), budget })) diagnostics.push(found);
       } catch (error) {
         // one file's surprise is a diagnostic on that file, never the end of the run
         diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: (error as Error).message })));
@@ -73,13 +79,25 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   return errors > 0 || (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
 }
 
-/** The notice a registry was extracted from, as it is now; null when it is not here to compare. */
-function digestOf(sourcePath: string): string | null {
-  try {
-    return createHash('sha256').update(readFileSync(sourcePath)).digest('hex');
-  } catch {
-    return null;
-  }
+const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
+
+/**
+ * The notice a registry was extracted from, as it is now. `source.path` is
+ * relative to the registry's folder; it is read only when it leads (links
+ * followed inside, never outside) to a regular file in the registry's
+ * repository — or, outside any repository, its own folder — of at most a
+ * notice's size. Nothing is looked up outside it, so the answer says nothing
+ * about files there.
+ */
+function sourceDigestFor(registryFile: string) {
+  return (sourcePath: string) => {
+    const inside = noticeInside(path.dirname(path.resolve(registryFile)), sourcePath);
+    if (!inside) return null;
+    if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
+    const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
+    if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
+    return createHash('sha256').update(read.bytes).digest('hex');
+  };
 }
 
 /** what extract writes: YAML registries, lists of them, and JSON */
@@ -87,9 +105,9 @@ const REGISTRY_FILE = /\.(ya?ml|json)$/i;
 
 async function registryFiles(given: string): Promise<string[] | string> {
   const info = await stat(given).catch(() => null);
-  if (!info) return t('io.ENOENT');
+  if (!info) return readProblemMessage({ problem: 'missing' }, 0);
   if (info.isFile()) return [given];
-  if (!info.isDirectory()) return t('io.not-a-file');
+  if (!info.isDirectory()) return readProblemMessage({ problem: 'not-regular', kind: fileKind(info) }, 0);
   const names = (await readdir(given)).filter((n) => REGISTRY_FILE.test(n) && !n.startsWith('.')).sort();
   return names.length > 0 ? names.map((n) => path.join(given, n)) : t('registry.empty-folder');
 }

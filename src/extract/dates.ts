@@ -8,6 +8,9 @@ import type { Recurrence } from '../registry/types.js';
 import { parseChineseNumeral } from './numbering.js';
 import { alternation, FIXED_HOLIDAYS } from './lexicon.js';
 import { foldWidths } from './source.js';
+import { isoDate } from '../calendar.js';
+
+export { isoDate };
 
 export interface DateContext {
   /** the year a phrase without one belongs to: the document's, else its period's */
@@ -31,17 +34,6 @@ export interface DeadlineReading {
   deadline_text: string | null;
   start?: string;
   milestones: { date: string; text: string }[];
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** A calendar date as YYYY-MM-DD (the month's last day without `day`), or null when there is no such day. */
-export function isoDate(year: number, month: number, day?: number): string | null {
-  if (!(Number.isInteger(year) && year >= 1000 && year <= 9999 && month >= 1 && month <= 12)) return null;
-  const d = day ?? monthEnd(year, month);
-  if (d < 1 || d > monthEnd(year, month)) return null;
-  return `${year}-${pad(month)}-${pad(d)}`;
 }
 
 const CN_YEAR_DIGIT: Record<string, string> = Object.fromEntries([...'〇○零一二三四五六七八九'].map((c, i) => [c, String(Math.max(0, i - 2))]));

@@ -5,8 +5,8 @@
  */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
+import { forGithubData, forGithubProperty, forTerminalLine, toJson } from './escape.js';
 import { t } from '../i18n/index.js';
-import { inert as printable } from './escape.js';
 
 export interface DiagnosticFormatOptions {
   color: boolean;
@@ -26,8 +26,8 @@ export function formatDiagnosticsText(diagnostics: Diagnostic[], options: Diagno
   for (const d of [...diagnostics].sort(byPlace)) {
     if (file !== null && d.file !== file) out += '\n';
     file = d.file;
-    const hint = d.suggestion ? ` (${printable(d.suggestion)})` : '';
-    out += `${printable(d.file)}:${d.line}:${d.column}  ${severity[d.severity](t(`diagnostics.severity.${d.severity}`))}  ${printable(d.message)}${hint}  ${paint.dim(d.rule)}\n`;
+    const hint = d.suggestion ? ` (${forTerminalLine(d.suggestion)})` : '';
+    out += `${forTerminalLine(d.file)}:${d.line}:${d.column}  ${severity[d.severity](t(`diagnostics.severity.${d.severity}`))}  ${forTerminalLine(d.message)}${hint}  ${paint.dim(forTerminalLine(d.rule))}\n`;
   }
   if (options.summary) {
     const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
@@ -37,19 +37,17 @@ export function formatDiagnosticsText(diagnostics: Diagnostic[], options: Diagno
 }
 
 export function formatDiagnosticsJson(diagnostics: Diagnostic[]): string {
-  return `${JSON.stringify([...diagnostics].sort(byPlace), null, 2)}\n`;
+  return `${toJson([...diagnostics].sort(byPlace))}\n`;
 }
 
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE::message`. */
 export function formatDiagnosticsGithub(diagnostics: Diagnostic[]): string {
-  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const command = { error: 'error', warning: 'warning', info: 'notice' };
   return [...diagnostics]
     .sort(byPlace)
     .map((d) => {
-      const message = printable(d.suggestion ? `${d.message} (${d.suggestion})` : d.message);
-      return `::${command[d.severity]} file=${property(printable(d.file))},line=${d.line},col=${d.column},title=${property(d.rule)}::${data(message)}\n`;
+      const message = d.suggestion ? `${d.message} (${d.suggestion})` : d.message;
+      return `::${command[d.severity]} file=${forGithubProperty(d.file)},line=${d.line},col=${d.column},title=${forGithubProperty(d.rule)}::${forGithubData(message)}\n`;
     })
     .join('');
 }

@@ -11,10 +11,21 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** bidirectional overrides, embeddings and isolates (Trojan Source), and the line/paragraph separators */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const LINE_BREAK = /\r\n|[\r\n]/g;
+/**
+ * GitHub Actions runs a log line that starts with `::` (after any white space,
+ * U+3000 included) as a workflow command, and `##[command]` anywhere in a
+ * line: a zero-width space inside each keeps the text as it reads and makes it no command.
+ */
+const WORKFLOW_COMMAND = /(^|\n)([^\S\n]*):(?=:)|##(?=\[)/g;
+const defuse = (text: string) => text.replace(WORKFLOW_COMMAND, (m, start: string | undefined, space: string | undefined) => (m === '##' ? '#\u200b#' : `${start}${space}:\u200b`));
 
-/** Text without escape sequences, controls and bidi controls; newlines and tabs kept. */
+/** Anything inert has to change: most text has none of it and is passed on as it is. */
+const NEEDS_WORK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|::|##\[/;
+
+/** Text without escape sequences, controls and bidi controls, and no workflow command; newlines and tabs kept. */
 export function inert(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
+  if (!NEEDS_WORK.test(text)) return text;
+  return defuse(text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, ''));
 }
 
 /** One line of terminal output: a newline inside a value is shown as ⏎, so a value never starts a line of its own. */
@@ -22,9 +33,9 @@ export function forTerminalLine(text: string): string {
   return inert(text).replace(LINE_BREAK, '⏎').replace(/\t/g, ' ');
 }
 
-/** A terminal cell that may wrap: newlines kept, nothing that moves the cursor. */
+/** A terminal cell that may wrap: newlines kept (as \n), tabs as spaces, nothing that moves the cursor. */
 export function forTerminal(text: string): string {
-  return inert(text);
+  return inert(text).replace(LINE_BREAK, '\n').replace(/\t/g, ' ');
 }
 
 /** The message part of a GitHub workflow command (`::error …::message`). */
@@ -39,12 +50,13 @@ export function forGithubProperty(text: string): string {
 
 /**
  * A spreadsheet cell (CSV or xlsx): a value that a spreadsheet would read as a
- * formula (= + - @, or a tab or carriage return before one) gets a leading
- * apostrophe, as OWASP advises, so it opens as text.
+ * formula (= + - @, after any spaces or tabs) gets a leading apostrophe, as
+ * OWASP advises, so it opens as text; a line break is shown as ⏎, so one CSV
+ * record stays one line of a log.
  */
 export function forSpreadsheet(text: string): string {
-  const clean = inert(text);
-  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
+  const clean = forTerminalLine(text);
+  return /^\s*[=+\-@]/.test(clean) ? `'${clean}` : clean;
 }
 
 /**
@@ -74,5 +86,6 @@ export function forHtml(text: string): string {
  * that shows the JSON is not driven by it.
  */
 export function toJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // `[` of a `##[` written \u005b: the same value, and no workflow command in a log
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|(?<=##)\[/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

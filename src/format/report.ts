@@ -2,14 +2,14 @@
  * Reports a person reads as tables, with machine twins: `table` (fits the
  * terminal; a CJK character is two columns wide), `csv` (UTF-8 with a BOM, so
  * Excel opens it right), `json` and `markdown`. Each is a pure function of the
- * report and the options.
+ * report and the options, linear in its rows, and every value passes through
+ * the escaping of its destination (escape.ts).
  */
-import Table from 'cli-table3';
+import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
-import { forSpreadsheet } from './escape.js';
-import { inert as printable } from './escape.js';
+import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, inert, toJson } from './escape.js';
 
 export type Cell = string | number | null | string[];
 
@@ -42,24 +42,63 @@ export interface ReportFormatOptions {
 
 export type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 
-const text = (cell: Cell | undefined): string =>
-  cell === null || cell === undefined ? '' : printable(Array.isArray(cell) ? cell.join('、') : String(cell));
+const plain = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('、') : String(cell));
+/** a cell as a terminal shows it */
+const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 
-/** Break text into lines no wider than `width` display columns. */
-function wrapToWidth(value: string, width: number): string {
+/** Display width of one character, measured once per character (string-width is slow per call). */
+const charWidths = new Map<string, number>();
+function charWidth(char: string): number {
+  let width = charWidths.get(char);
+  if (width === undefined) {
+    width = stringWidth(char);
+    charWidths.set(char, width);
+  }
+  return width;
+}
+
+/** Text broken into lines no wider than `width` display columns, each with its width. */
+function wrapToWidth(value: string, width: number): { lines: string[]; widths: number[] } {
+  // printable ASCII is one column a character
+  if (value.length <= width && /^[\x20-\x7e]*$/.test(value)) return { lines: [value], widths: [value.length] };
   const lines: string[] = [];
+  const widths: number[] = [];
   for (const paragraph of value.split('\n')) {
     let line = '';
+    let used = 0;
     for (const char of paragraph) {
-      if (stringWidth(line + char) > width && line) {
-        lines.push(line);
+      const w = charWidth(char);
+      if (used + w > width && line) {
+        // a break can start a line with `::`: made inert again, as every line a terminal shows
+        lines.push(inert(line));
+        widths.push(used);
         line = '';
+        used = 0;
       }
       line += char;
+      used += w;
     }
-    lines.push(line);
+    lines.push(inert(line));
+    widths.push(used);
   }
-  return lines.join('\n');
+  return { lines, widths };
+}
+
+type Wrapped = ReturnType<typeof wrapToWidth>;
+
+/** One section's cells wrapped once, and each column's width (its widest line). */
+function layOut(section: ReportSection) {
+  const widest = new Map<string, number>();
+  const wrap = (column: Column, value: string) => {
+    const wrapped = wrapToWidth(forTerminal(value), column.maxWidth ?? 40);
+    let w = widest.get(column.key) ?? 0;
+    for (const width of wrapped.widths) if (width > w) w = width;
+    widest.set(column.key, w);
+    return wrapped;
+  };
+  const head = section.columns.map((c) => wrap(c, c.label));
+  const rows = section.rows.map((row) => section.columns.map((c) => wrap(c, plain(row[c.key]))));
+  return { head, rows, width: (c: Column) => widest.get(c.key) ?? 0 };
 }
 
 /** A section as a terminal shows it: long texts cut, with a line that says so. */
@@ -69,7 +108,7 @@ function shortened(section: ReportSection): { section: ReportSection; note: stri
   const rows = section.rows.map((row) =>
     Object.fromEntries(
       columns.map((c) => {
-        const value = text(row[c.key]);
+        const value = plain(row[c.key]);
         if (c.shorten === undefined || [...value].length <= c.shorten) return [c.key, value];
         cut.add(c);
         return [c.key, `${[...value].slice(0, c.shorten).join('')}…`];
@@ -82,26 +121,38 @@ function shortened(section: ReportSection): { section: ReportSection; note: stri
 }
 
 function formatTable(report: Report, options: ReportFormatOptions): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   for (const whole of report.sections) {
     const { section, note } = shortened(whole);
-    if (section.title) out.push(printable(section.title));
-    const slices = slicesToFit(section, options.width);
+    if (section.title) out.push(forTerminalLine(section.title));
+    const layout = layOut(section);
+    const index = new Map(section.columns.map((c, i) => [c, i]));
+    const slices = slicesToFit(section.columns, layout.width, options.width);
     if (slices === null) {
       out.push(blocks(section, options.width), '');
       continue;
     }
     for (const columns of slices) {
-      const table = new Table({
-        head: columns.map((c) => wrapToWidth(printable(c.label), c.maxWidth ?? 40)),
-        style: options.color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
-        // no rule between rows: a ledger reads down its rows
-        chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      });
-      for (const row of section.rows) table.push(columns.map((c) => wrapToWidth(text(row[c.key]), c.maxWidth ?? 40)));
-      out.push(table.toString());
+      const widths = columns.map(layout.width);
+      const rule = (left: string, middle: string, right: string) => paint.grey(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
+      const bar = paint.grey('│');
+      const draw = (cells: Wrapped[], style: (s: string) => string) => {
+        const picked = columns.map((c) => cells[index.get(c)!]!);
+        let height = 1;
+        for (const cell of picked) if (cell.lines.length > height) height = cell.lines.length;
+        for (let line = 0; line < height; line++) {
+          const parts = picked.map((cell, i) => ` ${style(cell.lines[line] ?? '')}${' '.repeat(widths[i]! - (cell.widths[line] ?? 0))} `);
+          out.push(`${bar}${parts.join(bar)}${bar}`);
+        }
+      };
+      out.push(rule('┌', '┬', '┐'));
+      draw(layout.head, options.color ? paint.cyan : (s) => s);
+      // no rule between rows: a ledger reads down its rows
+      for (const row of layout.rows) draw(row, (s) => s);
+      out.push(rule('└', '┴', '┘'));
     }
-    if (note) out.push(wrapToWidth(note, options.width));
+    if (note) out.push(wrapToWidth(note, options.width).lines.join('\n'));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -112,13 +163,10 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
  * terminal, the sticky columns (the keys: 文件, 任务) on each; null where even
  * the keys and one more column do not fit, for a block a row instead.
  */
-function slicesToFit(section: ReportSection, width: number): Column[][] | null {
-  const widthOf = (c: Column) => {
-    const widest = Math.max(...[c.label, ...section.rows.map((r) => text(r[c.key]))].flatMap((v) => wrapToWidth(v, c.maxWidth ?? 40).split('\n').map((l) => stringWidth(l))));
-    return widest + 3; // padding and border
-  };
-  const sticky = section.columns.filter((c) => c.sticky);
-  const rest = section.columns.filter((c) => !c.sticky);
+function slicesToFit(all: Column[], widest: (c: Column) => number, width: number): Column[][] | null {
+  const widthOf = (c: Column) => widest(c) + 3; // padding and border
+  const sticky = all.filter((c) => c.sticky);
+  const rest = all.filter((c) => !c.sticky);
   const base = sticky.reduce((sum, c) => sum + widthOf(c), 1);
   const slices: Column[][] = [];
   let current: Column[] = [];
@@ -145,46 +193,47 @@ function blocks(section: ReportSection, width: number): string {
   return section.rows
     .map((row) => {
       // the keys on one line where they fit, else a line each
-      const keys = heading.map((c) => `${printable(c.label)} ${text(row[c.key])}`);
-      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width)).join('\n');
+      const keys = heading.map((c) => `${forTerminalLine(c.label)} ${text(row[c.key])}`);
+      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width).lines.join('\n')).join('\n');
       const rest = section.columns
         .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
-        .map((c) => `  ${indent(wrapToWidth(`${printable(c.label)}：${text(row[c.key])}`, width - 4), '    ')}`);
+        .map((c) => `  ${indent(wrapToWidth(`${forTerminalLine(c.label)}：${text(row[c.key])}`, width - 4).lines.join('\n'), '    ')}`);
       return [first, ...rest].join('\n');
     })
     .join('\n\n');
 }
 
 function formatCsv(report: Report): string {
+  const cell = (value: Cell | undefined) => (typeof value === 'number' ? String(value) : forSpreadsheet(plain(value)));
   const labels = (section: ReportSection) => section.columns.map((c) => c.label).join('\u0000');
   const shared = report.sections.every((s) => labels(s) === labels(report.sections[0]!));
-  // every cell as a spreadsheet reads it: nothing that came from a notice can start a formula
-  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => forSpreadsheet(text(row[c.key]))));
+  const head = (section: ReportSection) => section.columns.map((c) => cell(c.label));
+  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => cell(row[c.key])));
   const csv = (records: string[][]) => stringify(records, { record_delimiter: 'windows' });
   if (!shared) {
     // sections with their own columns (rows, then a summary): one block each, a blank line between
-    return `\ufeff${report.sections.map((s) => csv([s.columns.map((c) => forSpreadsheet(c.label)), ...cells(s)])).join('\r\n')}`;
+    return `\ufeff${report.sections.map((s) => csv([head(s), ...cells(s)])).join('\r\n')}`;
   }
   const several = report.sections.length > 1;
-  const header = [...(several ? [t('report.column.section')] : []), ...(report.sections[0]?.columns ?? []).map((c) => forSpreadsheet(c.label))];
-  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [forSpreadsheet(s.title ?? '')] : []), ...row]));
+  const first = report.sections[0];
+  const header = [...(several ? [cell(t('report.column.section'))] : []), ...(first ? head(first) : [])];
+  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [cell(s.title)] : []), ...row]));
   return `\ufeff${csv([header, ...body])}`;
 }
 
 function formatJson(report: Report): string {
   // the columns say what each key of a row is (a grid's keys are unit names)
   const columns = (s: ReportSection) => s.columns.map((c) => ({ key: c.key, label: c.label }));
-  return `${JSON.stringify(report.sections.map((s) => ({ title: s.title, columns: columns(s), rows: s.rows })), null, 2)}\n`;
+  return `${toJson(report.sections.map((s) => ({ title: s.title, columns: columns(s), rows: s.rows })))}\n`;
 }
 
 function formatMarkdown(report: Report): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
   const out: string[] = [];
   for (const section of report.sections) {
-    if (section.title) out.push(`## ${section.title}`, '');
-    out.push(`| ${section.columns.map((c) => escape(c.label)).join(' | ')} |`);
+    if (section.title) out.push(`## ${forMarkdownLine(section.title)}`, '');
+    out.push(`| ${section.columns.map((c) => forMarkdownCell(c.label)).join(' | ')} |`);
     out.push(`| ${section.columns.map(() => '---').join(' | ')} |`);
-    for (const row of section.rows) out.push(`| ${section.columns.map((c) => escape(text(row[c.key]))).join(' | ')} |`);
+    for (const row of section.rows) out.push(`| ${section.columns.map((c) => forMarkdownCell(plain(row[c.key]))).join(' | ')} |`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

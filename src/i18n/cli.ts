@@ -65,10 +65,13 @@ export const zh = {
   'cli.validate.description': '像 CI 在有人修改台账时那样检查任务分工台账：YAML 语法、台账的结构定义、\n按台账所属辖区的单位名录核对单位名称，以及下列规则。\n每个问题都报在引起它的节点所在的文件、行和列。',
   'cli.validate.paths': '台账文件，或文件夹（读取其中的 .yaml、.yml 和 .json 文件）',
   'cli.validate.max-warnings': '警告多于这个数时也算失败',
+  'cli.validate.timeout-per-file': '每个文件的检查时限（CPU 秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查',
+  'cli.seconds': '请给出大于 0 的秒数（如 5 或 0.5）',
   'cli.validate.after':
     '规则：unknown-unit、duplicate-task-id、missing-lead、lead-and-support、impossible-date、\n' +
-    'deadline-before-document、done-without-date、done-in-future、source-changed、no-units-directory、\n' +
-    'merge-conflict；结构定义给出 unknown-key、missing-field、wrong-type、invalid-format、invalid-value；yaml-syntax。\n\n' +
+    'deadline-before-document、done-without-date、done-in-future、source-changed、source-outside、\n' +
+    'source-unreadable、no-units-directory、merge-conflict、time-limit；结构定义给出 unknown-key、missing-field、wrong-type、invalid-format、invalid-value；yaml-syntax。\n' +
+    'source.path 只在指向本仓库（git 顶层目录，否则台账所在文件夹）内、不超过 10 MB 的普通文件时才读取比对。\n\n' +
     '示例：\n' +
     '  $ safety-tasks validate registries                       检查一个文件夹里的所有台账\n' +
     '  $ safety-tasks validate registries --format github       给 GitHub 拉取请求加批注\n' +
@@ -241,10 +244,13 @@ export const en: Record<keyof typeof zh, Entry> = {
     'Each problem is reported at the file, line and column of the node that causes it.',
   'cli.validate.paths': 'registry files, or directories whose .yaml, .yml and .json files are read',
   'cli.validate.max-warnings': 'fail when there are more warnings than this',
+  'cli.validate.timeout-per-file': 'the time each file may take (CPU seconds; by default 2 plus 3 per MB): a file over it gets one time-limit error, the others are checked as usual',
+  'cli.seconds': 'give a number of seconds above 0 (such as 5 or 0.5)',
   'cli.validate.after':
     'Rules: unknown-unit, duplicate-task-id, missing-lead, lead-and-support, impossible-date,\n' +
-    'deadline-before-document, done-without-date, done-in-future, source-changed, no-units-directory,\n' +
-    'merge-conflict; the schema gives unknown-key, missing-field, wrong-type, invalid-format, invalid-value; yaml-syntax.\n\n' +
+    'deadline-before-document, done-without-date, done-in-future, source-changed, source-outside,\n' +
+    'source-unreadable, no-units-directory, merge-conflict, time-limit; the schema gives unknown-key, missing-field, wrong-type, invalid-format, invalid-value; yaml-syntax.\n' +
+    'source.path is read and compared only when it names a regular file of at most 10 MB inside this repository (the git top level, else the registry\'s folder).\n\n' +
     'Examples:\n' +
     '  $ safety-tasks validate registries                       every registry in a folder\n' +
     '  $ safety-tasks validate registries --format github       annotations for a GitHub pull request\n' +

@@ -18,6 +18,15 @@ export const zh = {
   'io.not-utf8': '不是 UTF-8 编码的文本（可能是 GBK）：请先另存为 UTF-8，本程序不会改写它',
   'io.dangling-link': '是指向不存在文件的符号链接',
   'io.busy': '正被另一个程序修改（锁文件 {lock}），请稍后再试',
+  'io.kind.directory': '文件夹',
+  'io.kind.fifo': '命名管道（FIFO）',
+  'io.kind.socket': '套接字',
+  'io.kind.device': '设备文件',
+  'io.kind.link': '符号链接',
+  'io.kind.special': '特殊文件',
+  'io.not-regular': '是{kind}，不是普通文件：已跳过',
+  'io.too-large': '有 {size} MB，超过上限 {limit} MB：已跳过',
+  'io.unreadable': '无法读取（权限不足或读取出错）：已跳过',
 } satisfies Record<string, Entry>;
 
 export const en: Record<keyof typeof zh, Entry> = {
@@ -37,4 +46,13 @@ export const en: Record<keyof typeof zh, Entry> = {
   'io.not-utf8': 'not UTF-8 text (GBK perhaps?): save it as UTF-8 first; it is never rewritten',
   'io.dangling-link': 'is a symbolic link to a file that is not there',
   'io.busy': 'another program is changing it (lock file {lock}): try again shortly',
+  'io.kind.directory': 'a directory',
+  'io.kind.fifo': 'a named pipe (FIFO)',
+  'io.kind.socket': 'a socket',
+  'io.kind.device': 'a device',
+  'io.kind.link': 'a symbolic link',
+  'io.kind.special': 'a special file',
+  'io.not-regular': 'is {kind}, not a regular file: skipped',
+  'io.too-large': 'is {size} MB, over the limit of {limit} MB: skipped',
+  'io.unreadable': 'cannot be read (no permission, or a read error): skipped',
 };

@@ -3,6 +3,8 @@ import type { Entry } from './index.js';
 
 export const zh = {
   'registry.empty-folder': '这个文件夹里没有台账（.yaml、.yml 或 .json 文件）',
+  'registry.task-left-out': '{message}：报告未采用该任务',
+  'registry.registry-left-out': '{message}：报告未采用该台账',
   'registry.not-a-registry': '不是任务分工台账（没有 document 和 tasks）：请用 safety-tasks validate 检查',
   'registry.not-yaml': '无法按 YAML 读取：{reason}',
   'registry.edit.not-yaml': '台账不是有效的 YAML：{reason}',
@@ -14,6 +16,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, Entry> = {
   'registry.empty-folder': 'directory holds no registries (.yaml, .yml or .json files)',
+  'registry.task-left-out': '{message}: the reports leave out this task',
+  'registry.registry-left-out': '{message}: the reports leave out this registry',
   'registry.not-a-registry': 'not a task registry (no document and tasks): run safety-tasks validate on it',
   'registry.not-yaml': 'not readable as YAML: {reason}',
   'registry.edit.not-yaml': 'the registry is not valid YAML: {reason}',

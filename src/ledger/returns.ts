@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isoDate } from '../calendar.js';
 import { forSpreadsheet } from '../format/escape.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
 import { OVERDUE_WORD, STATUS_WORD, type LedgerKey, type Status } from './rows.js';

@@ -2,15 +2,16 @@
  * Responsibility matrices (任务分工表): what one unit carries, the grid of one
  * notice (tasks × units, ● lead, ○ support), or units × documents. Pure.
  */
-import type { Report, ReportSection } from '../format/report.js';
+import type { Cell, Report, ReportSection } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
-import { groupBy, taskTitle, type Assignment, type Role } from './responsibility.js';
+import type { Task } from '../registry/types.js';
+import { chineseOrder, groupBy, taskTitle, type Assignment, type Role } from './responsibility.js';
 
 
 function sectionsByJurisdiction(list: Assignment[], section: (jurisdiction: string, list: Assignment[]) => ReportSection): Report {
   const groups = groupBy(list, (a) => a.jurisdiction);
-  return { sections: [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([j, l]) => section(j, l)) };
+  return { sections: [...groups].sort(([a], [b]) => chineseOrder(a, b)).map(([j, l]) => section(j, l)) };
 }
 
 /** Every task a unit (given by its canonical name in each jurisdiction) leads or supports, directly or through a group. */
@@ -48,22 +49,35 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
 
 /** One notice as the classic grid: tasks as rows, units as columns, ● lead, ○ support, totals per unit. */
 export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Report {
-  const mine = named.filter((a) => a.file === loaded.file && a.via === null);
-  const unitsInOrder = [...new Set(mine.map((a) => a.unit))];
-  const cell = (task: string, unit: string) => {
-    const roles = mine.filter((a) => a.task.id === task && a.unit === unit).map((a) => a.role);
-    return roles.includes('lead') ? '●' : roles.includes('support') ? '○' : '';
-  };
-  const rows = loaded.registry.tasks.map((task) => ({
-    task: task.id,
-    title: taskTitle(task),
-    ...Object.fromEntries(unitsInOrder.map((u) => [u, cell(task.id, u)])),
-  }));
-  const total = (label: string, mark: string) => ({
-    task: label,
-    title: '',
-    ...Object.fromEntries(unitsInOrder.map((u) => [u, rows.filter((r) => (r as Record<string, unknown>)[u] === mark).length])),
+  // each task's units and roles, gathered in one pass: a cell is a look-up, not a scan of every assignment
+  const roles = new Map<Task, Map<string, Role>>();
+  const unitsInOrder = new Set<string>();
+  for (const a of named) {
+    if (a.file !== loaded.file || a.via !== null) continue;
+    unitsInOrder.add(a.unit);
+    let ofTask = roles.get(a.task);
+    if (!ofTask) roles.set(a.task, (ofTask = new Map()));
+    if (ofTask.get(a.unit) !== 'lead') ofTask.set(a.unit, a.role);
+  }
+  // no prototype: a unit called __proto__ is a column like any other
+  const cells = (task: string, title: string): Record<string, Cell> => Object.assign(Object.create(null) as Record<string, Cell>, { task, title });
+  const totals = { '●': new Map<string, number>(), '○': new Map<string, number>() };
+  const rows = loaded.registry.tasks.map((task) => {
+    const row = cells(task.id, taskTitle(task));
+    const ofTask = roles.get(task);
+    for (const unit of unitsInOrder) {
+      const role = ofTask?.get(unit);
+      const mark = role === 'lead' ? '●' : role === 'support' ? '○' : '';
+      row[unit] = mark;
+      if (mark) totals[mark].set(unit, (totals[mark].get(unit) ?? 0) + 1);
+    }
+    return row;
   });
+  const total = (label: string, mark: '●' | '○') => {
+    const row = cells(label, '');
+    for (const unit of unitsInOrder) row[unit] = totals[mark].get(unit) ?? 0;
+    return row;
+  };
   return {
     sections: [
       {
@@ -72,7 +86,7 @@ export function documentGrid(loaded: LoadedRegistry, named: Assignment[]): Repor
           { key: 'task', label: t('report.column.task'), sticky: true },
           { key: 'title', label: t('report.column.title'), sticky: true, maxWidth: 20, shorten: 16 },
           // cells keyed by the unit's name, so the JSON says which unit is which
-          ...unitsInOrder.map((u) => ({ key: u, label: u, maxWidth: 4 })),
+          ...[...unitsInOrder].map((u) => ({ key: u, label: u, maxWidth: 4 })),
         ],
         rows: [...rows, total(t('report.total.lead'), '●'), total(t('report.total.support'), '○')],
       },

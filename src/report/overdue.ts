@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
 import type { Task } from '../registry/types.js';
 import { canonicalNames, type UnitsDirectory } from '../units/directory.js';
-import { assignments, NO_JURISDICTION, taskTitle, type Role } from './responsibility.js';
+import { assignments, chineseOrder, NO_JURISDICTION, numberedOrder, taskTitle, textOrder, type Role } from './responsibility.js';
 
 export interface OverdueOptions {
   asOf: string;
@@ -126,7 +126,7 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
       }
     }
   }
-  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || a.document.localeCompare(b.document) || a.task.localeCompare(b.task, undefined, { numeric: true }));
+  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || textOrder(a.document, b.document) || numberedOrder(a.task, b.task));
 }
 
 function mine(
@@ -194,7 +194,7 @@ export function overdueReport(rows: OverdueRow[]): Report {
         ],
         rows: [...summary]
           .map(([unit, s]) => ({ unit, overdue: s.overdue, soon: s.soon, oldest: s.overdue ? s.oldest : null }))
-          .sort((a, b) => b.overdue - a.overdue || (b.oldest ?? 0) - (a.oldest ?? 0) || a.unit.localeCompare(b.unit, 'zh')),
+          .sort((a, b) => b.overdue - a.overdue || (b.oldest ?? 0) - (a.oldest ?? 0) || chineseOrder(a.unit, b.unit)),
       },
     ],
   };

@@ -25,6 +25,11 @@ export interface Assignment {
 
 export const NO_JURISDICTION = t('report.no-jurisdiction');
 
+/** Orders made once: localeCompare with a locale builds a collator on every call. */
+export const chineseOrder = new Intl.Collator('zh').compare;
+export const textOrder = new Intl.Collator().compare;
+export const numberedOrder = new Intl.Collator(undefined, { numeric: true }).compare;
+
 export function assignments(
   registries: LoadedRegistry[],
   units: (jurisdiction: string | null) => UnitsDirectory | null,
@@ -38,10 +43,12 @@ export function assignments(
       for (const role of ['lead', 'support'] as const) {
         for (const unit of canonicalNames(directory, Array.isArray(task[role]) ? task[role] : [])) {
           const entry = directory ? resolveUnit(directory, unit) : null;
-          const base = { jurisdiction: jurisdiction ?? NO_JURISDICTION, document: registry.document?.id ?? file, file, task, role };
-          out.push({ ...base, unit, via: null, known: entry !== null });
+          const where = jurisdiction ?? NO_JURISDICTION;
+          const document = registry.document?.id ?? file;
+          // object literals, not spreads: a pile of registries makes millions of these
+          out.push({ jurisdiction: where, document, file, task, role, unit, via: null, known: entry !== null });
           if (options.throughGroups && entry?.members) {
-            for (const member of canonicalNames(directory, entry.members)) out.push({ ...base, unit: member, via: unit, known: true });
+            for (const member of canonicalNames(directory, entry.members)) out.push({ jurisdiction: where, document, file, task, role, unit: member, via: unit, known: true });
           }
         }
       }

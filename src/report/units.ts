@@ -2,9 +2,9 @@
 import type { Report } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { closestUnit, type UnitsDirectory } from '../units/directory.js';
-import { groupBy, type Assignment } from './responsibility.js';
+import { chineseOrder, groupBy, type Assignment } from './responsibility.js';
 
-const byJurisdiction = (list: Assignment[]) => [...groupBy(list, (a) => a.jurisdiction)].sort(([a], [b]) => a.localeCompare(b, 'zh'));
+const byJurisdiction = (list: Assignment[]) => [...groupBy(list, (a) => a.jurisdiction)].sort(([a], [b]) => chineseOrder(a, b));
 
 export function unitsReport(named: Assignment[], units: (jurisdiction: string) => UnitsDirectory | null): Report {
   return {
@@ -31,7 +31,7 @@ export function unitsReport(named: Assignment[], units: (jurisdiction: string) =
             const entry = directory?.byName.get(unit.replace(/\s+/g, ''));
             return { unit, kind: entry ? entry.kind ?? '' : directory ? t('report.unregistered') : '', lead: r.lead.size, support: r.support.size, documents: r.documents.size };
           })
-          .sort((a, b) => b.lead - a.lead || b.support - a.support || a.unit.localeCompare(b.unit, 'zh')),
+          .sort((a, b) => b.lead - a.lead || b.support - a.support || chineseOrder(a.unit, b.unit)),
       };
     }),
   };
@@ -99,13 +99,14 @@ export function aliasSuggestions(named: Assignment[], units: (jurisdiction: stri
       uses.set(a.unit, (uses.get(a.unit) ?? 0) + 1);
       known.set(a.unit, a.known);
     }
-    const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || a.localeCompare(b, 'zh'));
+    const names = [...uses.keys()].sort((a, b) => uses.get(b)! - uses.get(a)! || chineseOrder(a, b));
+    const alike = writtenTwiceIndex(names);
     const merged = new Map<string, string[]>();
     const taken = new Set<string>();
     for (const name of names) {
       if (taken.has(name)) continue;
-      for (const other of names) {
-        if (other === name || taken.has(other) || !sameUnitWrittenTwice(name, other)) continue;
+      for (const other of alike(name)) {
+        if (taken.has(other)) continue;
         merged.set(name, [...(merged.get(name) ?? []), other]);
         taken.add(other);
       }
@@ -120,8 +121,33 @@ export function aliasSuggestions(named: Assignment[], units: (jurisdiction: stri
   return suggestions;
 }
 
-function sameUnitWrittenTwice(a: string, b: string): boolean {
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  if (shorter.length === longer.length) return [...a].sort().join('') === [...b].sort().join('');
-  return shorter.length >= 3 && longer.length - shorter.length <= 3 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+/**
+ * For each name, the other names that look like the same unit written two
+ * ways, in the order of `names` — the same characters in another order, or
+ * one name the other with a prefix or suffix of at most three characters
+ * (the shorter at least three) — found through an index, not by comparing
+ * every pair of names.
+ */
+function writtenTwiceIndex(names: string[]): (name: string) => string[] {
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const anagrams = groupBy(names, (name) => [...name].sort().join(''));
+  // a name under each of its shortenings by one to three characters at either end
+  const longer = new Map<string, string[]>();
+  const shortenings = (name: string) => {
+    const out = new Set<string>();
+    for (let k = 1; k <= 3 && name.length - k >= 3; k++) out.add(name.slice(0, name.length - k)).add(name.slice(k));
+    return out;
+  };
+  for (const name of names) {
+    for (const short of shortenings(name)) {
+      const list = longer.get(short);
+      if (list) list.push(name);
+      else longer.set(short, [name]);
+    }
+  }
+  return (name) => {
+    const found = new Set([...anagrams.get([...name].sort().join(''))!, ...[...shortenings(name)].filter((short) => rank.has(short)), ...(longer.get(name) ?? [])]);
+    found.delete(name);
+    return [...found].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  };
 }

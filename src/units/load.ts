@@ -17,7 +17,8 @@ export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Pr
     : [location];
   const directories = new Map<string, UnitsDirectory>();
   for (const file of files) {
-    const content = parse(await readFile(file, 'utf8')) as UnitsFile | null;
+    // YAML 1.2 whatever the directive; the library's warnings are not printed
+    const content = parse(await readFile(file, 'utf8'), { schema: 'core', logLevel: 'error' }) as UnitsFile | null;
     // checked against schemas/units.schema.json (compiled at build time): a broken directory is named, not half-used
     if (!validateUnitsFile(content)) {
       const [first] = (validateUnitsFile as unknown as { errors: { instancePath: string; keyword: string }[] }).errors;

@@ -16,7 +16,9 @@ export interface LocatedDocument {
 
 export function parseRegistryText(text: string): LocatedDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // YAML 1.2 whatever the file's %YAML directive says (1.1 reads `no` as false and `y` as true);
+  // the library's warnings are kept in the document, never printed
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'silent' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

@@ -4,9 +4,9 @@
  * Each reads the registry as it is, however malformed, and skips what it cannot read.
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
-import { isoDate } from '../extract/dates.js';
+import { isDay } from '../calendar.js';
+import type { ReadProblem } from '../safe-read.js';
 import { t } from '../i18n/index.js';
-import { isCalendarDay } from '../calendar.js';
 import { closestUnit, resolveUnit, type UnitsDirectory } from '../units/directory.js';
 import type { LocatedDocument, Path } from './locate.js';
 
@@ -17,15 +17,31 @@ export interface RuleContext {
   units: UnitsDirectory | null;
   /** today, YYYY-MM-DD: `done_on` may not be later */
   today: string;
-  /** the SHA-256 of the notice at `source.path` now, or null when it cannot be read */
-  sourceDigest?: (path: string) => string | null;
+  /**
+   * the SHA-256 of the notice at `source.path` now; null when it is not there
+   * to compare, or why it was not read (outside the repository, not a regular file, too large)
+   */
+  sourceDigest?: (path: string) => string | null | ReadProblem | { problem: 'outside' };
 }
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isDateShaped = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const isDay = isCalendarDay;
+
+/** Why the notice at source.path was not compared: the same words whether or not a path outside exists. */
+function sourceProblem(path: string, problem: Exclude<ReadProblem, { problem: 'missing' }> | { problem: 'outside' }): string {
+  switch (problem.problem) {
+    case 'outside':
+      return t('validate.source-outside', { path });
+    case 'not-regular':
+      return t('validate.source-not-regular', { path, kind: t(`io.kind.${problem.kind}`) });
+    case 'too-large':
+      return t('validate.source-too-large', { path, size: Math.ceil(problem.size / 1024 / 1024) });
+    case 'unreadable':
+      return t('validate.source-unreadable', { path });
+  }
+}
 
 export function checkRules(registry: unknown, context: RuleContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -66,7 +82,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
     }
     const name = id ?? `#${i + 1}`;
     const lead = strings(task.lead);
-    const support = strings(task.support);
+    const leadSet = new Set(lead);
     if (!fewLeads && Array.isArray(task.lead) && lead.length === 0) report(['tasks', i, 'lead'], 'missing-lead', 'warning', t('validate.missing-lead', { task: name }));
     for (const role of ['lead', 'support'] as const) {
       strings(task[role]).forEach((unit, j) => {
@@ -74,7 +90,7 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
           const meant = closestUnit(context.units, unit);
           report(['tasks', i, role, j], 'unknown-unit', 'error', t('validate.unknown-unit', { unit, jurisdiction: context.units.jurisdiction }), meant ? t('validate.did-you-mean', { name: meant }) : undefined);
         }
-        if (role === 'support' && lead.includes(unit)) {
+        if (role === 'support' && leadSet.has(unit)) {
           report(['tasks', i, 'support', j], 'lead-and-support', 'error', t('validate.lead-and-support', { unit, task: name }));
         }
       });
@@ -88,8 +104,10 @@ export function checkRules(registry: unknown, context: RuleContext): Diagnostic[
   const source = isObject(document.source) ? document.source : {};
   if (typeof source.path === 'string' && typeof source.sha256 === 'string' && context.sourceDigest) {
     const now = context.sourceDigest(source.path);
-    if (now !== null && now !== source.sha256) {
+    if (typeof now === 'string' && now !== source.sha256) {
       report(['document', 'source', 'sha256'], 'source-changed', 'warning', t('validate.source-changed', { path: source.path }), t('validate.re-extract'));
+    } else if (now !== null && typeof now === 'object' && now.problem !== 'missing') {
+      report(['document', 'source', 'path'], now.problem === 'outside' ? 'source-outside' : 'source-unreadable', 'warning', sourceProblem(source.path, now));
     }
   }
   return diagnostics;

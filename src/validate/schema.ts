@@ -45,11 +45,13 @@ function typeNames(types: string[]): string {
   return types.map((type) => (['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'].includes(type) ? t(id(type) as Parameters<typeof t>[0]) : type)).join(t('validate.type.or'));
 }
 
-export function checkSchema(data: unknown, located: LocatedDocument, file: string): Diagnostic[] {
+/** Each schema error as a diagnostic at its node; `failed` hears the path of every value that fails. */
+export function checkSchema(data: unknown, located: LocatedDocument, file: string, failed?: (path: (string | number)[]) => void): Diagnostic[] {
   if (validateRegistry(data)) return [];
   const diagnostics: Diagnostic[] = [];
   for (const error of (validateRegistry as unknown as { errors: SchemaError[] }).errors) {
     const path = pointerToPath(error.instancePath);
+    failed?.(path);
     const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data);
     const where = (p: (string | number)[]) => describe(p, data);
     switch (error.keyword) {
