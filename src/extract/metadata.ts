@@ -206,8 +206,11 @@ function readIssuer(
     for (let i = coveringLine - 1; i >= 0 && i >= coveringLine - 4; i--) candidates.push(lines[i]!.text.trim());
   }
   for (const line of lines.slice(0, 6)) {
-    const masthead = /^\s*(\S.*?)\s*文\s*件\s*$/.exec(line.text);
-    if (masthead) candidates.push(masthead[1]!);
+    // `××文件`: what stands before the last 文件, found from the end (a lazy match would rescan a run of spaces)
+    const words = line.text.trim();
+    const masthead = /文\s*件$/.exec(words);
+    const before = masthead ? words.slice(0, masthead.index).trimEnd() : '';
+    if (before) candidates.push(before);
   }
   if (issued) {
     candidates.push(issued.before);

@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Node, Parent } from 'unist';
 import { foldForMatching, foldSpaces } from './fold.js';
+import { alternation, CHROME_WORDS } from './lexicon.js';
 
 export type SourceKind = 'markdown' | 'text';
 
@@ -27,19 +28,17 @@ export interface NoticeText {
 
 type Range = [number, number];
 
-/**
- * Lines a scraped page or a PDF adds around the notice: rows of table bars,
- * page numbers (— 2 —), and a table of contents (目录: `第三章 主要任务……7`).
- */
-const CHROME_LINE =
-  /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*|目\s*录\s*|.*(?:…{2,}|\.{6,}|·{6,}|-{6,})\s*\d{1,4}\s*)$/gm;
+/** A leader run of a table of contents (`……`, `......`) and how long it must be. */
+const LEADERS: Record<string, number> = { '…': 2, '.': 6, '·': 6, '-': 6 };
+const BUTTONS = alternation(CHROME_WORDS.buttons);
 /** Toolbar words, breadcrumbs and page facts; a short line holding one is chrome as a whole. */
 const CHROME_TOKEN = new RegExp(
   [
-    '【?(?:打印本页|关闭窗口|返回顶部)】?',
-    '【(?:打印|关闭|收藏|分享|字体[:：][^】]*)】',
+    // a button of four characters or more stands bare; a shorter one (打印, 关闭) only in its brackets
+    `【?(?:${alternation(CHROME_WORDS.buttons.filter((word) => word.length >= 4))})】?`,
+    `【(?:${BUTTONS})(?:[:：][^】\\n]{0,20})?】`,
     '(?:首页|当前位置[:：]?)\\s*[>›»＞](?:\\s*[^\\s>›»＞]+\\s*[>›»＞])*\\s*[^\\s>›»＞]+',
-    '(?<![\\u4e00-\\u9fff])(?:发布时间|发布日期|信息来源|来源|浏览次数|访问次数|点击数|字号)[:：]\\s*[^\\s|｜]+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?',
+    `(?<![\\u4e00-\\u9fff])(?:${alternation(CHROME_WORDS.facts)})[:：]\\s*[^\\s|｜]+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?`,
   ].join('|'),
   'g',
 );
@@ -63,22 +62,80 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
     source += raw[i];
   }
   rawIndex.push(raw.length);
-  const cuts: Range[] = [];
-  for (const m of source.matchAll(CHROME_LINE)) {
-    if (m[0].trim() !== '' || m[0].includes('|')) cuts.push([m.index, m.index + m[0].length]);
-  }
+  const cuts: Range[] = chromeLines(source);
+  let line: Range = [0, -1];
   for (const m of source.matchAll(CHROME_TOKEN)) {
-    const lineStart = source.lastIndexOf('\n', m.index) + 1;
-    const lineEnd = source.indexOf('\n', m.index) < 0 ? source.length : source.indexOf('\n', m.index);
-    const short = source.slice(lineStart, lineEnd).trim().length <= CHROME_LINE_LENGTH;
-    cuts.push(short ? [lineStart, lineEnd] : [m.index, m.index + m[0].length]);
+    // the line's bounds, found once however many tokens it holds
+    if (m.index > line[1]) {
+      const end = source.indexOf('\n', m.index);
+      line = [source.lastIndexOf('\n', m.index) + 1, end < 0 ? source.length : end];
+    }
+    const short = source.slice(line[0], line[1]).trim().length <= CHROME_LINE_LENGTH;
+    cuts.push(short ? [line[0], line[1]] : [m.index, m.index + m[0].length]);
   }
   for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
-  // a lone bar left at the end of a scraped line (`…的通知 |`)
-  for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  // a lone bar left at the end of a scraped line (`…的通知 |`); a run of spaces is tried from its start only
+  for (const m of source.matchAll(/(?<![ \t])[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
   cuts.push(...runningHeaders(source));
   cuts.push(...markupRanges(source, kind));
   return fromCuts(source, mergeRanges(cuts), rawIndex);
+}
+
+const SPACE = /\s/;
+const isLineSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3000';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Lines a scraped page or a PDF adds around the notice: rows of table bars,
+ * page numbers (— 2 —), and a table of contents (目录: `第三章 主要任务……7`).
+ * One forward pass over the lines: no pattern is retried inside a run of spaces or leaders.
+ */
+function chromeLines(source: string): Range[] {
+  const cuts: Range[] = [];
+  // a cut that ends in spaces runs on over the blank lines after it, up to the last line break among them
+  const throughBlanks = (end: number) => {
+    let last = end;
+    let j = end;
+    for (; j < source.length && SPACE.test(source[j]!); j++) if (source[j] === '\n') last = j;
+    return j === source.length ? j : last;
+  };
+  const lineEndOf = (from: number) => {
+    const end = source.indexOf('\n', from);
+    return end < 0 ? source.length : end;
+  };
+  for (let start = 0; start < source.length; ) {
+    const lineEnd = lineEndOf(start);
+    let a = start;
+    while (a < lineEnd && isLineSpace(source[a])) a++;
+    let b = lineEnd;
+    while (b > a && SPACE.test(source[b - 1]!)) b--;
+    const words = source.slice(a, b);
+    let cut = -1;
+    if (/[|｜]/.test(words) && /^[|｜ \t\u3000]+$/.test(source.slice(a, lineEnd))) cut = lineEnd;
+    else if (/^(?:[-—－]\s*\d{1,3}\s*[-—－]|目\s*录)$/.test(words)) cut = throughBlanks(lineEnd);
+    else {
+      // a table of contents line: a leader run, then a page number, on this line or (from a PDF) the next
+      let k = words.length;
+      while (isDigit(words[k - 1])) k--;
+      let end = lineEnd;
+      if (k === words.length) {
+        let j = lineEnd;
+        while (j < source.length && SPACE.test(source[j]!)) j++;
+        let d = j;
+        while (isDigit(source[d])) d++;
+        end = d - j >= 1 && d - j <= 4 ? d : -1;
+        while (end >= 0 && end < source.length && source[end] !== '\n' && SPACE.test(source[end]!)) end++;
+        if (end < source.length && source[end] !== '\n') end = -1;
+      } else if (words.length - k > 4) end = -1;
+      while (k > 0 && SPACE.test(words[k - 1]!)) k--;
+      const leader = words[k - 1];
+      const least = leader === undefined ? undefined : LEADERS[leader];
+      if (end >= 0 && least !== undefined && k >= least && words.slice(k - least, k) === leader!.repeat(least)) cut = throughBlanks(end);
+    }
+    if (cut >= 0) cuts.push([start, cut]);
+    start = Math.max(lineEnd, cut) + 1;
+  }
+  return cuts;
 }
 
 /**
@@ -90,7 +147,9 @@ function runningHeaders(source: string): Range[] {
   for (const m of source.matchAll(/^[ \t\u3000]*(\S[^\n]{1,29}?)[ \t\u3000]*$/gm)) {
     const line = m[1]!;
     if (/[。，,；;（）()：:]/.test(line) || /^(?:[一二三四五六七八九十\d]+[、.．]|第.{1,3}[章节])/.test(line)) continue;
-    seen.set(line, [...(seen.get(line) ?? []), [m.index, m.index + m[0].length]]);
+    const places = seen.get(line);
+    if (places) places.push([m.index, m.index + m[0].length]);
+    else seen.set(line, [[m.index, m.index + m[0].length]]);
   }
   return [...seen.values()].filter((places) => places.length >= 3).flat();
 }
@@ -102,9 +161,10 @@ function runningHeaders(source: string): Range[] {
  * are the item numbers.
  */
 function markupRanges(source: string, kind: SourceKind): Range[] {
-  if (kind === 'text' && !/[*_#]/.test(source)) return [];
+  if (kind === 'text' && !mayHoldMarkup(source)) return [];
   // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
-  const tree = unified().use(remarkParse).use(remarkCjkFriendly).parse(source);
+  markdown ??= markdownProcessor();
+  const tree = markdown.parse(source);
   const ranges: Range[] = [];
   const visit = (node: Node): void => {
     const children = (node as Parent).children;
@@ -131,6 +191,25 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
   };
   visit(tree);
   return ranges;
+}
+
+/** One processor for every notice of the run. */
+let markdown: ReturnType<typeof markdownProcessor> | undefined;
+const markdownProcessor = () => unified().use(remarkParse).use(remarkCjkFriendly).freeze();
+
+/**
+ * Whether plain text holds anything the Markdown reading would cut: a pair of
+ * `*` or `_` (strong, emphasis), a `#` opening a line or a list item (a heading), or, once
+ * either is there, a backslash escape. Most notices hold none and skip the parse.
+ */
+function mayHoldMarkup(source: string): boolean {
+  const pair = (c: string) => {
+    const first = source.indexOf(c);
+    return first >= 0 && source.indexOf(c, first + 1) > 0;
+  };
+  if (pair('*') || pair('_') || /^[ \t>*+\-0-9.)]*#/m.test(source)) return true;
+  // with a lone `*`, `_` or a `#` inside a line the parse finds no emphasis or heading, only the escapes it unescapes
+  return /[*_#]/.test(source) && /\\[!-/:-@[-`{-~]/.test(source);
 }
 
 function mergeRanges(ranges: Range[]): Range[] {
