@@ -161,7 +161,27 @@ function runningHeaders(source: string): Range[] {
  * are the item numbers.
  */
 function markupRanges(source: string, kind: SourceKind): Range[] {
-  if (kind === 'text' && !mayHoldMarkup(source)) return [];
+  if (kind === 'markdown') return markupIn(source, 0, source.length);
+  // plain text: only its paragraphs that may hold markup are parsed, each alone (emphasis never crosses a blank line)
+  const escapes = /[*_#]/.test(source);
+  if (!escapes) return [];
+  const ranges: Range[] = [];
+  let from = 0;
+  for (let at = 0; at <= source.length; ) {
+    const end = source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at);
+    if (end === source.length || /^[ \t]*$/.test(source.slice(at, end))) {
+      const paragraph = source.slice(from, end);
+      if (mayHoldMarkup(paragraph) || /\\[!-/:-@[-`{-~]/.test(paragraph)) ranges.push(...markupIn(source, from, end));
+      from = end + 1;
+    }
+    at = end + 1;
+  }
+  return ranges;
+}
+
+/** The markup of `source[from, to)`, parsed alone. */
+function markupIn(whole: string, from: number, to: number): Range[] {
+  const source = whole.slice(from, to);
   // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
   markdown ??= markdownProcessor();
   const tree = markdown.parse(source);
@@ -174,9 +194,9 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
       const first = children[0]!.position?.start.offset;
       const last = children[children.length - 1]!.position?.end.offset;
       if ((node.type === 'strong' || node.type === 'emphasis') && first !== undefined && last !== undefined) {
-        ranges.push([start, first], [last, end]);
+        ranges.push([from + start, from + first], [from + last, from + end]);
       } else if (node.type === 'heading' && first !== undefined && source[start] === '#') {
-        ranges.push([start, first]);
+        ranges.push([from + start, from + first]);
       }
     }
     if (node.type === 'text' && start !== undefined && end !== undefined) {
@@ -184,7 +204,7 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
       const slice = source.slice(start, end);
       if (!slice.includes('\\')) return;
       for (let i = start; i < end - 1; i++) {
-        if (source[i] === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1]!)) ranges.push([i, i + 1]);
+        if (source[i] === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1]!)) ranges.push([from + i, from + i + 1]);
       }
     }
     children?.forEach(visit);
@@ -198,18 +218,16 @@ let markdown: ReturnType<typeof markdownProcessor> | undefined;
 const markdownProcessor = () => unified().use(remarkParse).use(remarkCjkFriendly).freeze();
 
 /**
- * Whether plain text holds anything the Markdown reading would cut: a pair of
- * `*` or `_` (strong, emphasis), a `#` opening a line or a list item (a heading), or, once
- * either is there, a backslash escape. Most notices hold none and skip the parse.
+ * Whether a paragraph of plain text holds markup the Markdown reading would
+ * cut: a pair of `*` or `_` (strong, emphasis) or a `#` opening a line or a
+ * list item (a heading). Most paragraphs hold none and skip the parse.
  */
 function mayHoldMarkup(source: string): boolean {
   const pair = (c: string) => {
     const first = source.indexOf(c);
     return first >= 0 && source.indexOf(c, first + 1) > 0;
   };
-  if (pair('*') || pair('_') || /^[ \t>*+\-0-9.)]*#/m.test(source)) return true;
-  // with a lone `*`, `_` or a `#` inside a line the parse finds no emphasis or heading, only the escapes it unescapes
-  return /[*_#]/.test(source) && /\\[!-/:-@[-`{-~]/.test(source);
+  return pair('*') || pair('_') || /^[ \t>*+\-0-9.)]*#/m.test(source);
 }
 
 function mergeRanges(ranges: Range[]): Range[] {
