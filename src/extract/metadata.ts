@@ -160,6 +160,8 @@ const DATE_IN_LINE = /(?:^|\s)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(
 /** 成文日期: a date standing alone on its line, or after the issuer in a signature. */
 function readIssueDate(lines: Line[]): { date: string; line: number; before: string } | null {
   for (let i = 0; i < lines.length; i++) {
+    // a date needs its 年: most lines are passed over without rewriting their numerals
+    if (!lines[i]!.text.includes('年')) continue;
     const line = arabicDates(lines[i]!.text);
     for (const m of line.matchAll(DATE_IN_LINE)) {
       const before = line.slice(0, m.index).trim();

@@ -49,19 +49,21 @@ const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]|\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-_
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
   const bom = raw.startsWith('\ufeff') ? 1 : 0;
   // where each character of the LF-only text stood in the file: a CR before LF drops out
-  const rawIndex: number[] = [];
-  let source = '';
-  for (let i = bom; i < raw.length; i++) {
-    if (raw[i] === '\r') {
-      if (raw[i + 1] === '\n') continue;
-      rawIndex.push(i);
-      source += '\n';
-      continue;
+  const rawIndex = new Int32Array(raw.length - bom + 1);
+  let source = raw.slice(bom);
+  if (source.includes('\r')) {
+    const kept: string[] = [];
+    let n = 0;
+    for (let i = bom; i < raw.length; i++) {
+      if (raw[i] === '\r' && raw[i + 1] === '\n') continue;
+      rawIndex[n++] = i;
+      kept.push(raw[i] === '\r' ? '\n' : raw[i]!);
     }
-    rawIndex.push(i);
-    source += raw[i];
+    source = kept.join('');
+    rawIndex[n] = raw.length;
+  } else {
+    for (let i = 0; i <= source.length; i++) rawIndex[i] = i + bom;
   }
-  rawIndex.push(raw.length);
   const cuts: Range[] = chromeLines(source);
   let line: Range = [0, -1];
   for (const m of source.matchAll(CHROME_TOKEN)) {
@@ -144,12 +146,19 @@ function chromeLines(source: string): Range[] {
  */
 function runningHeaders(source: string): Range[] {
   const seen = new Map<string, Range[]>();
-  for (const m of source.matchAll(/^[ \t\u3000]*(\S[^\n]{1,29}?)[ \t\u3000]*$/gm)) {
-    const line = m[1]!;
+  for (let start = 0, end = 0; start < source.length; start = end + 1) {
+    end = source.indexOf('\n', start) < 0 ? source.length : source.indexOf('\n', start);
+    let a = start;
+    while (a < end && isLineSpace(source[a])) a++;
+    let b = end;
+    while (b > a && isLineSpace(source[b - 1])) b--;
+    // two to thirty characters, spaces at either end aside
+    if (b - a < 2 || b - a > 30 || SPACE.test(source[a]!)) continue;
+    const line = source.slice(a, b);
     if (/[。，,；;（）()：:]/.test(line) || /^(?:[一二三四五六七八九十\d]+[、.．]|第.{1,3}[章节])/.test(line)) continue;
     const places = seen.get(line);
-    if (places) places.push([m.index, m.index + m[0].length]);
-    else seen.set(line, [[m.index, m.index + m[0].length]]);
+    if (places) places.push([start, end]);
+    else seen.set(line, [[start, end]]);
   }
   return [...seen.values()].filter((places) => places.length >= 3).flat();
 }
@@ -172,7 +181,8 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
     if (end === source.length || /^[ \t]*$/.test(source.slice(at, end))) {
       const paragraph = source.slice(from, end);
       if (mayHoldMarkup(paragraph) || /\\[!-/:-@[-`{-~]/.test(paragraph)) ranges.push(...markupIn(source, from, end));
-      from = end + 1;
+      // the next paragraph is parsed with the break before it: a parser drops a byte-order mark opening its input
+      from = end;
     }
     at = end + 1;
   }
@@ -241,7 +251,7 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-function fromCuts(source: string, cuts: Range[], rawIndex: number[]): NoticeText {
+function fromCuts(source: string, cuts: Range[], rawIndex: Int32Array): NoticeText {
   const offsets = new Int32Array(source.length + 1);
   let text = '';
   let n = 0;
