@@ -54,6 +54,8 @@ export async function run(argv: string[]): Promise<void> {
   InvalidArgumentError = commander.InvalidArgumentError;
   const formatOption = (choices: string[], fallback: string) => new Option('-f, --format <format>', t('cli.format')).choices(choices).default(fallback);
   const unitsOption = () => new Option('-u, --units <file|dir>', t('cli.units-help'));
+  // the time budget of one file (src/cli/budget.ts)
+  const timeoutOption = () => new Option('--timeout-per-file <seconds>', t('cli.timeout-per-file')).argParser(positiveNumber);
   // text after the options, wrapped when help is printed, to the width it is printed at
   const after = (text: string) => () => `\n${wrapText(text, columns(process.stdout, 80))}`;
   const program = localize(new Command('safety-tasks'))
@@ -90,8 +92,9 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(formatOption(['yaml', 'json'], 'yaml'))
     .addOption(new Option('-j, --jobs <n>', t('cli.extract.jobs')).argParser(positiveNumber))
     .option('--debug', t('cli.extract.debug'))
+    .addOption(timeoutOption())
     .addHelpText('after', after(`${t('cli.examples')}\n${t('cli.extract.after')}`))
-    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean }) => {
+    .action(async (paths: string[], options: { out?: string; update?: boolean; force?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean; timeoutPerFile?: number }) => {
       const { extractCommand } = await import('./extract.js');
       process.exitCode = await extractCommand(paths, options);
     });

@@ -50,6 +50,7 @@ export const zh = {
   'cli.extract.force': '<dir>/<名称>.yaml 已存在时，直接替换',
   'cli.extract.jobs': '用几个线程提取（默认：超过 8 个文件时每核一个，最多 4 个）',
   'cli.extract.debug': '出现意外错误时打印调用栈',
+  'cli.timeout-per-file': '每个文件最多用几秒（默认：10 秒，每 MB 再加 4 秒）；超时的文件记为问题，其余照常处理',
   'cli.extract.after':
     '  $ safety-tasks extract notices/某通知.txt                   打印一个 YAML 台账\n' +
     '  $ safety-tasks extract notices --format json > all.json       所有通知，一个 JSON 数组\n' +
@@ -219,6 +220,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.extract.force': 'where <dir>/<name>.yaml exists, replace it',
   'cli.extract.jobs': 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)',
   'cli.extract.debug': 'print the stack of an unexpected error',
+  'cli.timeout-per-file': 'seconds one file may take (default: 10, and 4 more per MB); a file past it is reported and the others go on',
   'cli.extract.after':
     '  $ safety-tasks extract notices/notice.txt                     print one registry as YAML\n' +
     '  $ safety-tasks extract notices --format json > all.json       every notice, as a JSON array\n' +
