@@ -17,6 +17,11 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
+function positiveSeconds(value: string): number {
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(t('cli.positive-seconds'));
+  return Number(value);
+}
+
 function positiveNumber(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(t('cli.positive-number'));
   return Number(value);
@@ -55,7 +60,7 @@ export async function run(argv: string[]): Promise<void> {
   const formatOption = (choices: string[], fallback: string) => new Option('-f, --format <format>', t('cli.format')).choices(choices).default(fallback);
   const unitsOption = () => new Option('-u, --units <file|dir>', t('cli.units-help'));
   // the time budget of one file (src/cli/budget.ts)
-  const timeoutOption = () => new Option('--timeout-per-file <seconds>', t('cli.timeout-per-file')).argParser(positiveNumber);
+  const timeoutOption = () => new Option('--timeout-per-file <seconds>', t('cli.timeout-per-file')).argParser(positiveSeconds);
   // text after the options, wrapped when help is printed, to the width it is printed at
   const after = (text: string) => () => `\n${wrapText(text, columns(process.stdout, 80))}`;
   const program = localize(new Command('safety-tasks'))
@@ -107,8 +112,9 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(unitsOption())
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
+    .addOption(timeoutOption())
     .addHelpText('after', after(t('cli.validate.after')))
-    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number }) => {
+    .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; timeoutPerFile?: number }) => {
       const { validateCommand } = await import('./validate.js');
       process.exitCode = await validateCommand(paths, options);
     });

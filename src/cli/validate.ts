@@ -1,15 +1,12 @@
 /** `safety-tasks validate`: check registries against the schema, the units directory and the rules. */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
-import { t } from '../i18n/index.js';
+import { currentLanguage, t } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
-import type { UnitsDirectory } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
-import { validateRegistryText } from '../validate/index.js';
+import { loadUnitsDirectories } from '../units/load.js';
+import { budgetedPool, defaultBudget } from './budget.js';
 import { unitsProblem } from './report-input.js';
 import { useColor } from './terminal.js';
 
@@ -17,6 +14,8 @@ export interface ValidateCommandOptions {
   units?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
+  /** seconds one registry may take; default: a floor and a few seconds per MB (budget.ts) */
+  timeoutPerFile?: number;
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
@@ -26,35 +25,34 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'unreadable-input', 'error', message));
     unreadable = true;
   };
-  const directories = await loadUnitsDirectories(options.units).catch((error: unknown) => {
-    cannotRead(options.units ?? 'units', unitsProblem(error, options.units));
-    return new Map<string, UnitsDirectory>();
-  });
-  const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
+  // checked here to name a problem once; the worker loads them for itself
+  await loadUnitsDirectories(options.units).catch((error: unknown) => cannotRead(options.units ?? 'units', unitsProblem(error, options.units)));
   const today = new Date().toISOString().slice(0, 10);
-
-  for (const given of paths) {
-    const files = await registryFiles(given);
-    if (typeof files === 'string') {
-      cannotRead(given, files);
-      continue;
-    }
-    for (const file of files) {
-      const shown = path.normalize(file).split(path.sep).join('/');
-      const text = await readFile(file, 'utf8').catch((error: unknown) => {
-        cannotRead(shown, ioErrorMessage(error));
-        return null;
-      });
-      if (text === null) continue;
-      try {
-        // a notice is named relative to the registry that came from it
-        const sourceDigest = (source: string) => digestOf(path.resolve(path.dirname(file), source));
-        diagnostics.push(...validateRegistryText(text, { file: shown, units, today, sourceDigest }));
-      } catch (error) {
-        // one file's surprise is a diagnostic on that file, never the end of the run
-        diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: (error as Error).message })));
+  // each registry is checked in a worker thread, within its time budget: one past it is a diagnostic, and the run goes on
+  const pool = budgetedPool<Diagnostic[]>(new URL('./validate-worker.js', import.meta.url), { units: options.units, today, language: currentLanguage() }, 1);
+  try {
+    for (const given of paths) {
+      const files = await registryFiles(given);
+      if (typeof files === 'string') {
+        cannotRead(given, files);
+        continue;
+      }
+      for (const file of files) {
+        const shown = path.normalize(file).split(path.sep).join('/');
+        const text = await readFile(file, 'utf8').catch((error: unknown) => {
+          cannotRead(shown, ioErrorMessage(error));
+          return null;
+        });
+        if (text === null) continue;
+        const seconds = options.timeoutPerFile ?? defaultBudget(Buffer.byteLength(text));
+        const outcome = await pool.run({ file, shown, text }, seconds).catch((error: unknown) => ({ failed: error as Error }));
+        if ('result' in outcome) diagnostics.push(...outcome.result);
+        else if ('failed' in outcome) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'internal-error', 'error', t('validate.internal-error', { message: outcome.failed.message })));
+        else diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'timed-out', 'error', t('validate.timed-out', { seconds: String(outcome.seconds) })));
       }
     }
+  } finally {
+    await pool.close();
   }
 
   const color = useColor(process.stdout);
@@ -63,15 +61,6 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return errors > 0 || (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings) ? 1 : 0;
-}
-
-/** The notice a registry was extracted from, as it is now; null when it is not here to compare. */
-function digestOf(sourcePath: string): string | null {
-  try {
-    return createHash('sha256').update(readFileSync(sourcePath)).digest('hex');
-  } catch {
-    return null;
-  }
 }
 
 /** what extract writes: YAML registries, lists of them, and JSON */
