@@ -45,7 +45,7 @@ export const SLOW_SIZES = {
   'run-on line': 2500,
   'repeated lines': 40000,
   'huge heading': 200000,
-  'seeds repeated': 1500,
+  'seeds repeated': 1600,
 };
 
 /** The 10 MB a notice may have (src/read/decode.ts). */
