@@ -24,6 +24,7 @@ export const HOSTILE_SHAPES = {
   'spaces before clauses': (n) => `一、重点任务\n1.加强监管${' '.repeat(n)}${'（市应急局负责）'.repeat(50)}\n`,
   'run-on line': (n) => seeds.join('\n').repeat(Math.ceil(n / 100)).replace(/\n/g, ' ').slice(0, n * 100),
   'repeated lines': (n) => '各地要加强安全生产监管，确保不发生事故。\n'.repeat(n),
+  'blank lines': (n) => inSeed('\n'.repeat(n)),
   'huge heading': (n) => `一、${'加强安全生产监管'.repeat(Math.ceil(n / 8))}\n${Array.from({ length: 40 }, (_, i) => `${i + 1}.落实责任（市应急局负责）`).join('\n')}\n`,
   'seeds repeated': (n) => seeds.join('\n').repeat(Math.max(1, Math.round(n / 100))),
 };
@@ -44,6 +45,7 @@ export const SLOW_SIZES = {
   'spaces before clauses': 16000,
   'run-on line': 2500,
   'repeated lines': 40000,
+  'blank lines': 100000,
   'huge heading': 200000,
   'seeds repeated': 1600,
 };

@@ -66,13 +66,14 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
   }
   const cuts: Range[] = chromeLines(source);
   let line: Range = [0, -1];
+  let short = false;
   for (const m of source.matchAll(CHROME_TOKEN)) {
-    // the line's bounds, found once however many tokens it holds
+    // the line's bounds and length, found once however many tokens it holds
     if (m.index > line[1]) {
       const end = source.indexOf('\n', m.index);
       line = [source.lastIndexOf('\n', m.index) + 1, end < 0 ? source.length : end];
+      short = source.slice(line[0], line[1]).trim().length <= CHROME_LINE_LENGTH;
     }
-    const short = source.slice(line[0], line[1]).trim().length <= CHROME_LINE_LENGTH;
     cuts.push(short ? [line[0], line[1]] : [m.index, m.index + m[0].length]);
   }
   for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
@@ -111,6 +112,11 @@ function chromeLines(source: string): Range[] {
     while (a < lineEnd && isLineSpace(source[a])) a++;
     let b = lineEnd;
     while (b > a && SPACE.test(source[b - 1]!)) b--;
+    // a blank line is no chrome (and most lines of a long blank stretch are passed over here)
+    if (a === b) {
+      start = lineEnd + 1;
+      continue;
+    }
     const words = source.slice(a, b);
     let cut = -1;
     if (/[|｜]/.test(words) && /^[|｜ \t\u3000]+$/.test(source.slice(a, lineEnd))) cut = lineEnd;
@@ -119,20 +125,21 @@ function chromeLines(source: string): Range[] {
       // a table of contents line: a leader run, then a page number, on this line or (from a PDF) the next
       let k = words.length;
       while (isDigit(words[k - 1])) k--;
-      let end = lineEnd;
-      if (k === words.length) {
+      const digits = words.length - k;
+      while (k > 0 && SPACE.test(words[k - 1]!)) k--;
+      const leader = words[k - 1];
+      const least = leader === undefined ? undefined : LEADERS[leader];
+      const leads = least !== undefined && k >= least && words.slice(k - least, k) === leader!.repeat(least);
+      if (leads && digits >= 1 && digits <= 4) cut = throughBlanks(lineEnd);
+      else if (leads && digits === 0) {
         let j = lineEnd;
         while (j < source.length && SPACE.test(source[j]!)) j++;
         let d = j;
         while (isDigit(source[d])) d++;
-        end = d - j >= 1 && d - j <= 4 ? d : -1;
-        while (end >= 0 && end < source.length && source[end] !== '\n' && SPACE.test(source[end]!)) end++;
-        if (end < source.length && source[end] !== '\n') end = -1;
-      } else if (words.length - k > 4) end = -1;
-      while (k > 0 && SPACE.test(words[k - 1]!)) k--;
-      const leader = words[k - 1];
-      const least = leader === undefined ? undefined : LEADERS[leader];
-      if (end >= 0 && least !== undefined && k >= least && words.slice(k - least, k) === leader!.repeat(least)) cut = throughBlanks(end);
+        let e = d;
+        while (e < source.length && source[e] !== '\n' && SPACE.test(source[e]!)) e++;
+        if (d - j >= 1 && d - j <= 4 && (e === source.length || source[e] === '\n')) cut = throughBlanks(e);
+      }
     }
     if (cut >= 0) cuts.push([start, cut]);
     start = Math.max(lineEnd, cut) + 1;
