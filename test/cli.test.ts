@@ -102,6 +102,27 @@ describe('safety-tasks extract', () => {
     expect(names.map((n) => readFileSync(path.join(out, n)))).toEqual(first);
   });
 
+  it('gives each file a time budget: one past it is a timed-out error naming it, and the other files are still written', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    // no notice is read in a microsecond: every file runs out of time, one after the other, each in a fresh worker
+    const over = safetyTasks('extract', 'seeds/000_057774623b698b6c.txt', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--timeout-per-file', '0.000001');
+    expect(over.status).toBe(1);
+    const timedOut = over.stderr.split('\n').filter((line) => line.endsWith('timed-out'));
+    expect(timedOut.map((line) => line.split(':')[0])).toEqual(['seeds/000_057774623b698b6c.txt', 'seeds/003_c1536b6ac6ba3ddc.txt']);
+    expect(over.stderr).toContain(zh('extract.timed-out', { seconds: '0.000001' }));
+    expect(readdirSync(out)).toEqual([]);
+    // within a wide budget the same files are written, the worker reused for the second
+    const within = safetyTasks('extract', 'seeds/000_057774623b698b6c.txt', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--timeout-per-file', '600');
+    expect(within.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['000_057774623b698b6c.yaml', '003_c1536b6ac6ba3ddc.yaml']);
+    // validate keeps a budget the same way
+    const checked = safetyTasks('validate', out, '--timeout-per-file', '0.000001', '--format', 'json');
+    expect(checked.status).toBe(1);
+    expect(JSON.parse(checked.stdout).map((d: { rule: string }) => d.rule)).toEqual(['timed-out', 'timed-out']);
+    expect(safetyTasks('validate', out, '--timeout-per-file', '600').status).not.toBe(2);
+    expect(safetyTasks('extract', 'seeds', '--timeout-per-file', '0').status).toBe(2);
+  });
+
   it('teaches with --help', () => {
     const { status, stdout } = safetyTasks('extract', '--help');
     expect(status).toBe(0);

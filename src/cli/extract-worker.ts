@@ -1,4 +1,4 @@
-/** A worker thread of `extract --jobs N`: extracts the files it is sent, one at a time. */
+/** A worker thread of `extract`: extracts the files it is sent, one at a time, its modules and units directories loaded once. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLanguage, type Language } from '../i18n/index.js';
 import type { RenderOptions } from '../registry/serialize.js';
@@ -10,6 +10,7 @@ setLanguage(language);
 const directories = await loadUnitsDirectories(unitsLocation);
 const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(unitsLocation));
 
-parentPort!.on('message', async ({ index, file }: { index: number; file: string }) => {
-  parentPort!.postMessage({ index, result: await extractFile(file, units, render, sourceBase, debug) });
+// one file at a time: the main thread times each against its budget
+parentPort!.on('message', async ({ file }: { file: string }) => {
+  parentPort!.postMessage(await extractFile(file, units, render, sourceBase, debug));
 });

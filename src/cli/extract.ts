@@ -1,10 +1,8 @@
 /** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { stemOf } from '../extract/index.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { currentLanguage, t } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
@@ -15,9 +13,9 @@ import { MergeError, mergeRegistry, recordedWork, type MergeResult } from '../re
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
-import type { UnitsDirectory } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
-import { extractFile, type ExtractedFile } from './extract-one.js';
+import { loadUnitsDirectories } from '../units/load.js';
+import { budgetedPool, defaultBudget } from './budget.js';
+import type { ExtractedFile } from './extract-one.js';
 import { toPosix } from './files.js';
 import { unitsProblem } from './report-input.js';
 import { schemaPathFor } from './repository.js';
@@ -40,6 +38,8 @@ export interface ExtractOptions {
   units?: string;
   format: 'yaml' | 'json';
   debug?: boolean;
+  /** seconds one file may take; default: a floor and a few seconds per MB (budget.ts) */
+  timeoutPerFile?: number;
 }
 
 
@@ -72,14 +72,13 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     }
   }
 
-  let directories = new Map<string, UnitsDirectory>();
+  // the workers load the units directories for themselves; here they are only checked, to name a problem once
   try {
-    directories = await loadUnitsDirectories(options.units);
+    await loadUnitsDirectories(options.units);
   } catch (error) {
     diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units)));
     unreadable = true;
   }
-  const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(options.units));
 
   // registries go out as they come, in the order of the files: nothing holds the corpus
   const several = files.length > 1;
@@ -100,7 +99,11 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const progress = progressBar(files.length);
   let written = 0;
   let index = 0;
-  for await (const extracted of extractAll(files, units, render, sourceBase, options)) {
+  // writes overlap the extraction of the next files; two registries for one target are written one after the other
+  const writes: Promise<void>[] = [];
+  const lastWrite = new Map<string, Promise<unknown>>();
+  const writeProblems: Diagnostic[][] = [];
+  for await (const extracted of extractAll(files, render, sourceBase, options)) {
     diagnostics.push(...extracted.diagnostics);
     if (extracted.unreadable && inDirectory.has(index)) skipped = true;
     else if (extracted.unreadable) unreadable = true;
@@ -108,13 +111,23 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     progress.step(extracted.bytes);
     if (!extracted.registry || extracted.text === null) continue;
     if (options.out) {
-      const target = path.join(options.out, `${stemOf(extracted.registry.document.source.path)}.${options.format}`);
-      const problems = await writeRegistry(target, extracted.text, extracted.registry, options, today);
-      diagnostics.push(...problems);
-      if (problems.some((d) => d.severity === 'error')) unreadable = true;
-      else written++;
+      // the registry is named after its notice's file (the document id is that file's stem)
+      const target = path.join(options.out, `${extracted.registry.document.id}.${options.format}`);
+      const { text, registry } = extracted;
+      const problems: Diagnostic[] = [];
+      writeProblems.push(problems);
+      const write = (lastWrite.get(target) ?? Promise.resolve()).then(() => writeRegistry(target, text, registry, options, today)).then((found) => {
+        problems.push(...found);
+        if (found.some((d) => d.severity === 'error')) unreadable = true;
+        else written++;
+      });
+      lastWrite.set(target, write);
+      writes.push(write);
+      if (writes.length >= 16) await writes.shift();
     } else output.write(extracted.text);
   }
+  await Promise.all(writes);
+  for (const problems of writeProblems) diagnostics.push(...problems);
   progress.done();
   output.end();
 
@@ -130,45 +143,43 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
-/** Extract every file, on the main thread or in worker threads, yielding results in file order. */
+/**
+ * Extract every file in worker threads, yielding results in file order. Each
+ * file has a time budget: one that runs past it is a diagnostic naming it,
+ * and its worker is replaced for the files after it.
+ */
 async function* extractAll(
   files: string[],
-  units: (jurisdiction: string | null) => UnitsDirectory | null,
   render: RenderOptions,
   sourceBase: string,
   options: ExtractOptions,
 ): AsyncGenerator<ExtractedFile> {
-  const jobs = Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length);
-  if (jobs <= 1) {
-    for (const file of files) yield await extractFile(file, units, render, sourceBase, options.debug);
-    return;
-  }
-  const workers = Array.from({ length: jobs }, () => new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug } }));
-  const done = new Map<number, ExtractedFile>();
-  let waiting: (() => void) | null = null;
-  let next = 0;
-  const send = (worker: Worker) => {
-    if (next < files.length) worker.postMessage({ index: next, file: files[next++] });
+  const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
+  const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug }, jobs);
+  const extractOne = async (file: string): Promise<ExtractedFile> => {
+    const bytes = await stat(file).then((info) => info.size, () => 0);
+    const seconds = options.timeoutPerFile ?? defaultBudget(bytes);
+    const outcome = await pool.run({ file }, seconds).catch((error: unknown) => ({ failed: error as Error }));
+    if ('result' in outcome) return outcome.result;
+    const shown = toPosix(path.normalize(file));
+    const message = 'failed' in outcome ? t('extract.worker-failed', { reason: outcome.failed.message }) : t('extract.timed-out', { seconds: String(outcome.seconds) });
+    return { registry: null, text: null, bytes, unreadable: false, diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'failed' in outcome ? 'unreadable-input' : 'timed-out', 'error', message)] };
   };
-  for (const worker of workers) {
-    worker.on('message', ({ index, result }: { index: number; result: ExtractedFile }) => {
-      done.set(index, result);
-      send(worker);
-      waiting?.();
-    });
-    // a few files in flight a worker keeps it busy; results wait for their turn in `done`
-    send(worker);
-    send(worker);
-  }
+  // a few files ahead of the one yielded, so every worker has the next file when it finishes one
+  const pending = new Map<number, Promise<ExtractedFile>>();
+  let next = 0;
   try {
     for (let index = 0; index < files.length; index++) {
-      while (!done.has(index)) await new Promise<void>((resolve) => (waiting = resolve));
-      const result = done.get(index)!;
-      done.delete(index);
+      while (next < files.length && next < index + jobs * 2) {
+        pending.set(next, extractOne(files[next]!));
+        next++;
+      }
+      const result = await pending.get(index)!;
+      pending.delete(index);
       yield result;
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }
 

@@ -17,8 +17,8 @@ function wholeNumber(value: string): number {
   return Number(value);
 }
 
-function seconds(value: string): number {
-  if (!/^(?:\d+\.?\d*|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(t('cli.seconds'));
+function positiveSeconds(value: string): number {
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(t('cli.positive-seconds'));
   return Number(value);
 }
 
@@ -50,6 +50,8 @@ export async function run(argv: string[]): Promise<void> {
   InvalidArgumentError = commander.InvalidArgumentError;
   const formatOption = (choices: string[], fallback: string) => new Option('-f, --format <format>', t('cli.format')).choices(choices).default(fallback);
   const unitsOption = () => new Option('-u, --units <file|dir>', t('cli.units-help'));
+  // the time budget of one file (src/cli/budget.ts)
+  const timeoutOption = () => new Option('--timeout-per-file <seconds>', t('cli.timeout-per-file')).argParser(positiveSeconds);
   // text after the options, wrapped when help is printed, to the width it is printed at
   const after = (text: string) => () => `\n${wrapText(text, columns(process.stdout, 80))}`;
   const program = localize(new Command('safety-tasks'))
@@ -88,11 +90,12 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(formatOption(['yaml', 'json'], 'yaml'))
     .addOption(new Option('-j, --jobs <n>', t('cli.extract.jobs')).argParser(positiveNumber))
     .option('--debug', t('cli.extract.debug'))
+    .addOption(timeoutOption())
     .addHelpText('after', after(`${t('cli.examples')}\n${t('cli.extract.after')}`))
     .action(
       async (
         paths: string[],
-        options: { out?: string; update?: boolean; force: number; discardProgress?: boolean; dryRun?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean },
+        options: { out?: string; update?: boolean; force: number; discardProgress?: boolean; dryRun?: boolean; units?: string; jobs?: number; format: 'yaml' | 'json'; debug?: boolean; timeoutPerFile?: number },
       ) => {
         const { extractCommand } = await import('./extract.js');
         const { force, ...rest } = options;
@@ -109,7 +112,7 @@ export async function run(argv: string[]): Promise<void> {
     .addOption(formatOption(['text', 'json', 'github'], 'text'))
     .addOption(new Option('--max-warnings <n>', t('cli.validate.max-warnings')).argParser(wholeNumber))
     .option('--today <date>', t('cli.validate.today'))
-    .addOption(new Option('--timeout-per-file <seconds>', t('cli.validate.timeout-per-file')).argParser(seconds))
+    .addOption(timeoutOption())
     .addHelpText('after', after(t('cli.validate.after')))
     .action(async (paths: string[], options: { units?: string; format: 'text' | 'json' | 'github'; maxWarnings?: number; today?: string; timeoutPerFile?: number }) => {
       const { validateCommand } = await import('./validate.js');

@@ -14,6 +14,7 @@ import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { unitsProblem } from './report-input.js';
+import { defaultBudget } from './budget.js';
 import { noticeInside } from './repository.js';
 import { usageError, useColor } from './terminal.js';
 
@@ -23,7 +24,7 @@ export interface ValidateCommandOptions {
   maxWarnings?: number;
   /** today, YYYY-MM-DD, instead of the machine's local date */
   today?: string;
-  /** seconds of CPU time one file may take; default 2 s and 3 s per MB */
+  /** seconds of CPU time one file may take; default: a floor and a few seconds per MB (budget.ts) */
   timeoutPerFile?: number;
 }
 
@@ -57,7 +58,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
         cannotRead(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
         continue;
       }
-      const seconds = options.timeoutPerFile ?? Math.round((2 + (3 * read.bytes.length) / 1024 / 1024) * 10) / 10;
+      const seconds = options.timeoutPerFile ?? defaultBudget(read.bytes.length);
       // CPU time, not the wall clock: a machine busy with other jobs does not spend a file's budget
       const started = process.cpuUsage();
       const budget = { seconds, spent: () => cpuSeconds(process.cpuUsage(started)) > seconds };

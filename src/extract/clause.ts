@@ -71,6 +71,7 @@ const OPEN_LIST_END = /等(?:[\u4e00-\u9fff]{0,8}?(?:部门|单位)(?:和单位)
 /** A space on one line between two names separates them (市应急局 市公安局). */
 const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[${UNIT_LAST_CHARS}])[ \\u3000]+(?=${PLACE_OPENING.source.slice(1)})`, 'g');
 const TOGETHER = new RegExp(alternation(TOGETHER_WORDS));
+const SPACE = /\s/;
 const HAS_ROLE_WORD = new RegExp(`${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, ...ROLE_VERBS.joint, ...TOGETHER_WORDS])}|${ANY_LABEL}\\s*:`);
 
 /** Remove the line and page breaks a clause can be split by (see ground.ts). */
@@ -212,11 +213,13 @@ function stripVerb(segment: string): { list: string; role: Role | null; verb: st
 export function findClauses(notice: { norm: string; text: string; printed: string }, from: number, to: number, options: ClauseOptions = {}): Clause[] {
   const { norm, text, printed } = notice;
   const clauses: Clause[] = [];
+  // the next 》 at or after i, looked up again only once i has passed it: unclosed 《 do not each search the rest
+  let titleClose = -1;
   for (let i = from; i < to; i++) {
     const c = norm[i];
     if (c === '《') {
-      const close = norm.indexOf('》', i);
-      if (close > 0 && close < to) i = close;
+      if (titleClose < i) titleClose = norm.indexOf('》', i) < 0 ? Infinity : norm.indexOf('》', i);
+      if (titleClose < to) i = titleClose;
       continue;
     }
     if (c !== '(') continue;
@@ -260,12 +263,15 @@ function readClause(
   const printed = text.slice(open + 1, close);
   const words = joinBroken(printed);
   if (!words || /^\d/.test(joinBroken(inner)) || /^其中|^含|^即|^如|^包括|^试行|^暂行|^下称|^以下简称|^简称/.test(words)) return null;
-  const before = norm.slice(from, open).replace(/\s+$/, '');
-  const rawAfter = norm.slice(close + 1, to);
-  const after = rawAfter.replace(/^\s+/, '');
-  const atSentenceStart = before === '' || /[。;!?)]$/.test(before);
+  // the characters either side of the clause, spaces aside: read by stepping out from it, never by re-reading the item
+  let b = open;
+  while (b > from && SPACE.test(norm[b - 1]!)) b--;
+  let a = close + 1;
+  while (a < to && SPACE.test(norm[a]!)) a++;
+  const after = norm.slice(a, Math.min(to, a + 40));
+  const atSentenceStart = b === from || /[。;!?)]/.test(norm[b - 1]!);
   // a clause may close a heading line with no full stop: `1.加强…（市应急局牵头）⏎具体内容`
-  const atSentenceEnd = after === '' || /^[。;!?,]/.test(after) || /^\d{1,3}\s*[.、]/.test(after) || /^[ \t]*\n/.test(rawAfter);
+  const atSentenceEnd = after === '' || /^[。;!?,]/.test(after) || /^\d{1,3}\s*[.、]/.test(after) || /^[ \t]*\n/.test(norm.slice(close + 1, a));
   if (!atSentenceStart && !atSentenceEnd) return null;
   // read from the text as printed: a space between two names on one line separates them
   const responsibility = parseResponsibility(printed, options);

@@ -22,6 +22,7 @@ export interface Locator {
 }
 
 const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]/g;
 
 const cache = new WeakMap<NoticeText, Locator>();
 
@@ -34,14 +35,9 @@ export function locator(notice: NoticeText): Locator {
 
 function buildLocator(notice: NoticeText): Locator {
   // the folded text without spaces and breaks, and where each character stood
-  let compact = '';
-  const index: number[] = [];
-  for (let i = 0; i < notice.text.length; i++) {
-    const c = notice.text[i]!;
-    if (SPACE.test(c)) continue;
-    compact += c;
-    index.push(i);
-  }
+  const compact = notice.text.replace(SPACES, '');
+  const index = new Int32Array(compact.length);
+  for (let i = 0, n = 0; i < notice.text.length; i++) if (!SPACE.test(notice.text[i]!)) index[n++] = i;
   const firstAtOrAfter = (offset: number) => {
     let lo = 0;
     let hi = index.length;

@@ -171,7 +171,7 @@ export const FIXED_HOLIDAYS: readonly { words: readonly string[]; month: number;
 
 /** Toolbar words and page facts of a scraped page: a short line holding one is chrome (网页样板). */
 export const CHROME_WORDS = {
-  buttons: ['打印本页', '关闭窗口', '返回顶部', '打印', '关闭', '收藏', '分享', '返回', '上一篇', '下一篇', '加入收藏', '我要纠错', '扫一扫'],
+  buttons: ['打印本页', '关闭窗口', '返回顶部', '打印', '关闭', '收藏', '分享', '返回', '上一篇', '下一篇', '加入收藏', '我要纠错', '扫一扫', '字体'],
   facts: ['发布时间', '发布日期', '信息来源', '来源', '浏览次数', '访问次数', '点击数', '字号', '阅读次数', '作者', '责任编辑', '编辑'],
 } as const;
 

@@ -166,6 +166,8 @@ const DATE_IN_LINE = /(?:^|\s)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(
 /** 成文日期: a date standing alone on its line, or after the issuer in a signature. */
 function readIssueDate(lines: Line[]): { date: string; line: number; before: string } | null {
   for (let i = 0; i < lines.length; i++) {
+    // a date needs its 年: most lines are passed over without rewriting their numerals
+    if (!lines[i]!.text.includes('年')) continue;
     const line = arabicDates(lines[i]!.text);
     for (const m of line.matchAll(DATE_IN_LINE)) {
       const before = line.slice(0, m.index).trim();
@@ -212,8 +214,11 @@ function readIssuer(
     for (let i = coveringLine - 1; i >= 0 && i >= coveringLine - 4; i--) candidates.push(lines[i]!.text.trim());
   }
   for (const line of lines.slice(0, 6)) {
-    const masthead = /^\s*(\S.*?)\s*文\s*件\s*$/.exec(line.text);
-    if (masthead) candidates.push(masthead[1]!);
+    // `××文件`: what stands before the last 文件, found from the end (a lazy match would rescan a run of spaces)
+    const words = line.text.trim();
+    const masthead = /文\s*件$/.exec(words);
+    const before = masthead ? words.slice(0, masthead.index).trimEnd() : '';
+    if (before) candidates.push(before);
   }
   if (issued) {
     candidates.push(issued.before);

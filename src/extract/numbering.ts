@@ -89,6 +89,7 @@ const CANDIDATE = new RegExp(
 const BEFORE_INLINE = /[\s。;!?:)」』”】]$/;
 /** What may not follow a number: a percent sign (`1.5%` is caught by the digit rule). */
 const NOT_AFTER = /^\s*[%％]/;
+const SPACE = /\s/;
 
 export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] {
   const markers: Marker[] = [];
@@ -106,8 +107,10 @@ export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] 
     if (!value) continue;
     const start = m.index;
     let end = start + m[0].length;
-    const lineStart = norm.lastIndexOf('\n', start - 1) + 1;
-    const atLineStart = norm.slice(lineStart, start).trim() === '';
+    // only spaces back to the line's start (stepping over them, not re-reading a long line per number)
+    let lineStart = start;
+    while (lineStart > 0 && norm[lineStart - 1] !== '\n' && SPACE.test(norm[lineStart - 1]!)) lineStart--;
+    const atLineStart = lineStart === 0 || norm[lineStart - 1] === '\n';
     if (!atLineStart && !BEFORE_INLINE.test(norm.slice(Math.max(0, start - 1), start))) continue;
     const after = norm.slice(end, end + 4);
     if (NOT_AFTER.test(after) || after.trim() === '' && !atLineStart) continue;
@@ -123,8 +126,8 @@ export function findMarkers(norm: string, from = 0, to = norm.length): Marker[] 
 
 /** Numbers inside 《》 or “” are part of a title or a slogan, not item numbers. */
 function insideQuotes(norm: string, index: number): boolean {
-  const lineStart = norm.lastIndexOf('\n', index - 1) + 1;
-  const before = norm.slice(Math.max(lineStart, index - 80), index);
+  const window = norm.slice(Math.max(0, index - 80), index);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c);
   return open('《', '》') || open('“', '”');
 }

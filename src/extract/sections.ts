@@ -22,13 +22,23 @@ const GUARANTEE_HEADING = new RegExp(`^[^,。]{0,2}(?:${alternation(SECTION_WORD
 const TASK_HEADING = new RegExp(alternation(SECTION_WORDS.task));
 
 /** Where a section heading ends: a full stop, a line end, or (in run-on text) a space before the next words. */
-const HEADING_END = /[。\n]|[ \u3000]+(?=[\u4e00-\u9fff“《])/;
+// (a run of spaces is tried from its start only, not again from inside it)
+const HEADING_END = /[。\n]|(?<![ \u3000])[ \u3000]+(?=[\u4e00-\u9fff“《])/;
+
+/** A heading is a line: words running on past this many characters are cut there (…), so no task repeats a page of them. */
+const HEADING_LIMIT = 200;
+
+/** A section's heading words in `text` (folded or printed), up to where the heading ends, and whether the limit cut them. */
+function headingWords(node: OutlineNode, text: string): { words: string; cut: boolean } {
+  const end = Math.min(node.children[0]?.marker.start ?? node.contentEnd, node.marker.end + HEADING_LIMIT);
+  const content = text.slice(node.marker.end, end);
+  const at = content.search(HEADING_END);
+  return at >= 0 ? { words: content.slice(0, at), cut: false } : { words: content, cut: content.length === HEADING_LIMIT };
+}
 
 /** A section's heading words, number left out, as read (folded). */
 export function headingOf(node: OutlineNode, notice: NoticeText): string {
-  const end = node.children[0]?.marker.start ?? node.contentEnd;
-  const content = notice.norm.slice(node.marker.end, end);
-  return joinBroken(content.split(HEADING_END)[0] ?? '').replace(/[。.:：]$/, '');
+  return joinBroken(headingWords(node, notice.norm).words).replace(/[。.:：]$/, '');
 }
 
 /** A responsibility clause or label: `（市应急局牵头…）`, `责任单位：…`. */
@@ -108,9 +118,8 @@ export function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
 
 /** A section's heading as printed, number included: `三、切实加强安全生产风险防控`. */
 export function headingLine(node: OutlineNode, notice: NoticeText): string {
-  const end = node.children[0]?.marker.start ?? node.contentEnd;
   const numeral = notice.printed.slice(node.marker.start, node.marker.end).trim();
   // where the heading ends is read on the folded text; the words are quoted as printed
-  const words = notice.text.slice(node.marker.end, end).split(HEADING_END)[0] ?? '';
-  return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim();
+  const { words, cut } = headingWords(node, notice.text);
+  return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim() + (cut ? '…' : '');
 }

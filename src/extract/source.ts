@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Node, Parent } from 'unist';
 import { foldForMatching, foldSpaces } from './fold.js';
+import { alternation, CHROME_WORDS } from './lexicon.js';
 
 export type SourceKind = 'markdown' | 'text';
 
@@ -27,19 +28,17 @@ export interface NoticeText {
 
 type Range = [number, number];
 
-/**
- * Lines a scraped page or a PDF adds around the notice: rows of table bars,
- * page numbers (— 2 —), and a table of contents (目录: `第三章 主要任务……7`).
- */
-const CHROME_LINE =
-  /^[ \t\u3000]*(?:[|｜ \t\u3000]+|[-—－]\s*\d{1,3}\s*[-—－]\s*|目\s*录\s*|.*(?:…{2,}|\.{6,}|·{6,}|-{6,})\s*\d{1,4}\s*)$/gm;
+/** A leader run of a table of contents (`……`, `......`) and how long it must be. */
+const LEADERS: Record<string, number> = { '…': 2, '.': 6, '·': 6, '-': 6 };
+const BUTTONS = alternation(CHROME_WORDS.buttons);
 /** Toolbar words, breadcrumbs and page facts; a short line holding one is chrome as a whole. */
 const CHROME_TOKEN = new RegExp(
   [
-    '【?(?:打印本页|关闭窗口|返回顶部)】?',
-    '【(?:打印|关闭|收藏|分享|字体[:：][^】]*)】',
+    // a button of four characters or more stands bare; a shorter one (打印, 关闭) only in its brackets
+    `【?(?:${alternation(CHROME_WORDS.buttons.filter((word) => word.length >= 4))})】?`,
+    `【(?:${BUTTONS})(?:[:：][^】\\n]{0,20})?】`,
     '(?:首页|当前位置[:：]?)\\s*[>›»＞](?:\\s*[^\\s>›»＞]+\\s*[>›»＞])*\\s*[^\\s>›»＞]+',
-    '(?<![\\u4e00-\\u9fff])(?:发布时间|发布日期|信息来源|来源|浏览次数|访问次数|点击数|字号)[:：]\\s*[^\\s|｜]+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?',
+    `(?<![\\u4e00-\\u9fff])(?:${alternation(CHROME_WORDS.facts)})[:：]\\s*[^\\s|｜]+(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?`,
   ].join('|'),
   'g',
 );
@@ -50,35 +49,102 @@ const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]|\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-_
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
   const bom = raw.startsWith('\ufeff') ? 1 : 0;
   // where each character of the LF-only text stood in the file: a CR before LF drops out
-  const rawIndex: number[] = [];
-  let source = '';
-  for (let i = bom; i < raw.length; i++) {
-    if (raw[i] === '\r') {
-      if (raw[i + 1] === '\n') continue;
-      rawIndex.push(i);
-      source += '\n';
-      continue;
+  const rawIndex = new Int32Array(raw.length - bom + 1);
+  let source = raw.slice(bom);
+  if (source.includes('\r')) {
+    const kept: string[] = [];
+    let n = 0;
+    for (let i = bom; i < raw.length; i++) {
+      if (raw[i] === '\r' && raw[i + 1] === '\n') continue;
+      rawIndex[n++] = i;
+      kept.push(raw[i] === '\r' ? '\n' : raw[i]!);
     }
-    rawIndex.push(i);
-    source += raw[i];
+    source = kept.join('');
+    rawIndex[n] = raw.length;
+  } else {
+    for (let i = 0; i <= source.length; i++) rawIndex[i] = i + bom;
   }
-  rawIndex.push(raw.length);
-  const cuts: Range[] = [];
-  for (const m of source.matchAll(CHROME_LINE)) {
-    if (m[0].trim() !== '' || m[0].includes('|')) cuts.push([m.index, m.index + m[0].length]);
-  }
+  const cuts: Range[] = chromeLines(source);
+  let line: Range = [0, -1];
+  let short = false;
   for (const m of source.matchAll(CHROME_TOKEN)) {
-    const lineStart = source.lastIndexOf('\n', m.index) + 1;
-    const lineEnd = source.indexOf('\n', m.index) < 0 ? source.length : source.indexOf('\n', m.index);
-    const short = source.slice(lineStart, lineEnd).trim().length <= CHROME_LINE_LENGTH;
-    cuts.push(short ? [lineStart, lineEnd] : [m.index, m.index + m[0].length]);
+    // the line's bounds and length, found once however many tokens it holds
+    if (m.index > line[1]) {
+      const end = source.indexOf('\n', m.index);
+      line = [source.lastIndexOf('\n', m.index) + 1, end < 0 ? source.length : end];
+      short = source.slice(line[0], line[1]).trim().length <= CHROME_LINE_LENGTH;
+    }
+    cuts.push(short ? [line[0], line[1]] : [m.index, m.index + m[0].length]);
   }
   for (const m of source.matchAll(INVISIBLE)) cuts.push([m.index, m.index + m[0].length]);
-  // a lone bar left at the end of a scraped line (`…的通知 |`)
-  for (const m of source.matchAll(/[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
+  // a lone bar left at the end of a scraped line (`…的通知 |`); a run of spaces is tried from its start only
+  for (const m of source.matchAll(/(?<![ \t])[ \t]+\|[ \t]*$/gm)) cuts.push([m.index, m.index + m[0].length]);
   cuts.push(...runningHeaders(source), ...chunkMarkers(source));
   cuts.push(...markupRanges(source, kind));
   return fromCuts(source, mergeRanges(cuts), rawIndex);
+}
+
+const SPACE = /\s/;
+const isLineSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3000';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * Lines a scraped page or a PDF adds around the notice: rows of table bars,
+ * page numbers (— 2 —), and a table of contents (目录: `第三章 主要任务……7`).
+ * One forward pass over the lines: no pattern is retried inside a run of spaces or leaders.
+ */
+function chromeLines(source: string): Range[] {
+  const cuts: Range[] = [];
+  // a cut that ends in spaces runs on over the blank lines after it, up to the last line break among them
+  const throughBlanks = (end: number) => {
+    let last = end;
+    let j = end;
+    for (; j < source.length && SPACE.test(source[j]!); j++) if (source[j] === '\n') last = j;
+    return j === source.length ? j : last;
+  };
+  const lineEndOf = (from: number) => {
+    const end = source.indexOf('\n', from);
+    return end < 0 ? source.length : end;
+  };
+  for (let start = 0; start < source.length; ) {
+    const lineEnd = lineEndOf(start);
+    let a = start;
+    while (a < lineEnd && isLineSpace(source[a])) a++;
+    let b = lineEnd;
+    while (b > a && SPACE.test(source[b - 1]!)) b--;
+    // a blank line is no chrome (and most lines of a long blank stretch are passed over here)
+    if (a === b) {
+      start = lineEnd + 1;
+      continue;
+    }
+    const words = source.slice(a, b);
+    let cut = -1;
+    if (/[|｜]/.test(words) && /^[|｜ \t\u3000]+$/.test(source.slice(a, lineEnd))) cut = lineEnd;
+    else if (/^(?:[-—－]\s*\d{1,3}\s*[-—－]|目\s*录)$/.test(words)) cut = throughBlanks(lineEnd);
+    else {
+      // a table of contents line: a leader run, then a page number, on this line or (from a PDF) the next
+      let k = words.length;
+      while (isDigit(words[k - 1])) k--;
+      const digits = words.length - k;
+      while (k > 0 && SPACE.test(words[k - 1]!)) k--;
+      const leader = words[k - 1];
+      const least = leader === undefined ? undefined : LEADERS[leader];
+      const leads = least !== undefined && k >= least && words.slice(k - least, k) === leader!.repeat(least);
+      if (leads && digits >= 1 && digits <= 4) cut = throughBlanks(lineEnd);
+      else if (leads && digits === 0) {
+        let j = lineEnd;
+        while (j < source.length && SPACE.test(source[j]!)) j++;
+        let d = j;
+        while (isDigit(source[d])) d++;
+        let e = d;
+        while (e < source.length && source[e] !== '\n' && SPACE.test(source[e]!)) e++;
+        if (d - j >= 1 && d - j <= 4 && (e === source.length || source[e] === '\n')) cut = throughBlanks(e);
+      }
+    }
+    if (cut >= 0) cuts.push([start, cut]);
+    start = Math.max(lineEnd, cut) + 1;
+  }
+  return cuts;
 }
 
 /**
@@ -87,10 +153,19 @@ export function readNotice(raw: string, kind: SourceKind): NoticeText {
  */
 function runningHeaders(source: string): Range[] {
   const seen = new Map<string, Range[]>();
-  for (const m of source.matchAll(/^[ \t\u3000]*(\S[^\n]{1,29}?)[ \t\u3000]*$/gm)) {
-    const line = m[1]!;
+  for (let start = 0, end = 0; start < source.length; start = end + 1) {
+    end = source.indexOf('\n', start) < 0 ? source.length : source.indexOf('\n', start);
+    let a = start;
+    while (a < end && isLineSpace(source[a])) a++;
+    let b = end;
+    while (b > a && isLineSpace(source[b - 1])) b--;
+    // two to thirty characters, spaces at either end aside
+    if (b - a < 2 || b - a > 30 || SPACE.test(source[a]!)) continue;
+    const line = source.slice(a, b);
     if (/[。，,；;（）()：:]/.test(line) || /^(?:[一二三四五六七八九十\d]+[、.．]|第.{1,3}[章节])/.test(line)) continue;
-    seen.set(line, [...(seen.get(line) ?? []), [m.index, m.index + m[0].length]]);
+    const places = seen.get(line);
+    if (places) places.push([start, end]);
+    else seen.set(line, [[start, end]]);
   }
   return [...seen.values()].filter((places) => places.length >= 3).flat();
 }
@@ -137,9 +212,31 @@ function chunkMarkers(source: string): Range[] {
  * are the item numbers.
  */
 function markupRanges(source: string, kind: SourceKind): Range[] {
-  if (kind === 'text' && !/[*_#]/.test(source)) return [];
+  if (kind === 'markdown') return markupIn(source, 0, source.length);
+  // plain text: only its paragraphs that may hold markup are parsed, each alone (emphasis never crosses a blank line)
+  const escapes = /[*_#]/.test(source);
+  if (!escapes) return [];
+  const ranges: Range[] = [];
+  let from = 0;
+  for (let at = 0; at <= source.length; ) {
+    const end = source.indexOf('\n', at) < 0 ? source.length : source.indexOf('\n', at);
+    if (end === source.length || /^[ \t]*$/.test(source.slice(at, end))) {
+      const paragraph = source.slice(from, end);
+      if (mayHoldMarkup(paragraph) || /\\[!-/:-@[-`{-~]/.test(paragraph)) ranges.push(...markupIn(source, from, end));
+      // the next paragraph is parsed with the break before it: a parser drops a byte-order mark opening its input
+      from = end;
+    }
+    at = end + 1;
+  }
+  return ranges;
+}
+
+/** The markup of `source[from, to)`, parsed alone. */
+function markupIn(whole: string, from: number, to: number): Range[] {
+  const source = whole.slice(from, to);
   // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
-  const tree = unified().use(remarkParse).use(remarkCjkFriendly).parse(source);
+  markdown ??= markdownProcessor();
+  const tree = markdown.parse(source);
   const ranges: Range[] = [];
   const visit = (node: Node): void => {
     const children = (node as Parent).children;
@@ -149,9 +246,9 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
       const first = children[0]!.position?.start.offset;
       const last = children[children.length - 1]!.position?.end.offset;
       if ((node.type === 'strong' || node.type === 'emphasis') && first !== undefined && last !== undefined) {
-        ranges.push([start, first], [last, end]);
+        ranges.push([from + start, from + first], [from + last, from + end]);
       } else if (node.type === 'heading' && first !== undefined && source[start] === '#') {
-        ranges.push([start, first]);
+        ranges.push([from + start, from + first]);
       }
     }
     if (node.type === 'text' && start !== undefined && end !== undefined) {
@@ -159,13 +256,30 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
       const slice = source.slice(start, end);
       if (!slice.includes('\\')) return;
       for (let i = start; i < end - 1; i++) {
-        if (source[i] === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1]!)) ranges.push([i, i + 1]);
+        if (source[i] === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1]!)) ranges.push([from + i, from + i + 1]);
       }
     }
     children?.forEach(visit);
   };
   visit(tree);
   return ranges;
+}
+
+/** One processor for every notice of the run. */
+let markdown: ReturnType<typeof markdownProcessor> | undefined;
+const markdownProcessor = () => unified().use(remarkParse).use(remarkCjkFriendly).freeze();
+
+/**
+ * Whether a paragraph of plain text holds markup the Markdown reading would
+ * cut: a pair of `*` or `_` (strong, emphasis) or a `#` opening a line or a
+ * list item (a heading). Most paragraphs hold none and skip the parse.
+ */
+function mayHoldMarkup(source: string): boolean {
+  const pair = (c: string) => {
+    const first = source.indexOf(c);
+    return first >= 0 && source.indexOf(c, first + 1) > 0;
+  };
+  return pair('*') || pair('_') || /^[ \t>*+\-0-9.)]*#/m.test(source);
 }
 
 function mergeRanges(ranges: Range[]): Range[] {
@@ -179,7 +293,7 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-function fromCuts(source: string, cuts: Range[], rawIndex: number[]): NoticeText {
+function fromCuts(source: string, cuts: Range[], rawIndex: Int32Array): NoticeText {
   const offsets = new Int32Array(source.length + 1);
   let text = '';
   let n = 0;

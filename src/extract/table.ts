@@ -58,8 +58,8 @@ const MERGED = new Set<Column>(['lead', 'responsible', 'deadline']);
 /** Cells are separated by bars, or by tabs in text copied from a word processor. */
 function separatorOf(line: string): RegExp | null {
   if (/[|｜]/.test(line)) return /[|｜]/;
-  // (empty cells at either end are tabs too: count them before trimming the line)
-  return (line.replace(/^[ \u3000]+|[ \u3000]+$/g, '').match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
+  // (empty cells at either end are tabs too: every tab of the line counts)
+  return (line.match(/\t/g) ?? []).length >= 2 ? /\t/ : null;
 }
 
 function cellsOf(line: string, bordered: boolean): string[] {

@@ -215,8 +215,16 @@ function mergeClauses<T extends Responsibility & { text: string }>(a: T, b: T): 
 function withoutClauses(text: string, start: number, end: number, clauses: { start: number; end: number }[], separator: string): string {
   let kept = '';
   let at = start;
-  for (const c of clauses) {
-    if (c.end <= start || c.start >= end) continue;
+  // the clauses are in order: start from the first that ends after `start`, stop at the first past `end`
+  let lo = 0;
+  let hi = clauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clauses[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < clauses.length && clauses[i]!.start < end; i++) {
+    const c = clauses[i]!;
     kept += text.slice(at, c.start) + separator;
     at = c.end;
   }

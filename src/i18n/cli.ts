@@ -34,6 +34,7 @@ export const zh = {
   'cli.commander.error': '错误：{message}',
   'cli.whole-number': '请写一个整数（0 或更大）',
   'cli.positive-number': '请写一个从 1 起的整数',
+  'cli.positive-seconds': '请写一个大于 0 的秒数（如 30 或 0.5）',
   'cli.units-help': '单位名录：一个文件（用于所有台账），或一个按辖区匹配的文件夹（默认：随工具附带的 units/）',
   'cli.format': '输出格式',
   'cli.examples': '示例：',
@@ -50,6 +51,7 @@ export const zh = {
   'cli.extract.force': '<dir>/<名称>.yaml 已存在时，直接替换',
   'cli.extract.jobs': '用几个线程提取（默认：超过 8 个文件时每核一个，最多 4 个）',
   'cli.extract.debug': '出现意外错误时打印调用栈',
+  'cli.timeout-per-file': '每个文件最多用几秒（默认：10 秒，每 MB 再加 4 秒）；超时的文件记为问题，其余照常处理',
   'cli.extract.after':
     '  $ safety-tasks extract notices/某通知.txt                   打印一个 YAML 台账\n' +
     '  $ safety-tasks extract notices --format json > all.json       所有通知，一个 JSON 数组\n' +
@@ -65,8 +67,6 @@ export const zh = {
   'cli.validate.description': '像 CI 在有人修改台账时那样检查任务分工台账：YAML 语法、台账的结构定义、\n按台账所属辖区的单位名录核对单位名称，以及下列规则。\n每个问题都报在引起它的节点所在的文件、行和列。',
   'cli.validate.paths': '台账文件，或文件夹（读取其中的 .yaml、.yml 和 .json 文件）',
   'cli.validate.max-warnings': '警告多于这个数时也算失败',
-  'cli.validate.timeout-per-file': '每个文件的检查时限（CPU 秒；默认 2 秒加每 MB 3 秒）：超时的文件记一条 time-limit 错误，其余文件照常检查',
-  'cli.seconds': '请给出大于 0 的秒数（如 5 或 0.5）',
   'cli.validate.after':
     '规则：unknown-unit、duplicate-task-id、missing-lead、lead-and-support、impossible-date、\n' +
     'deadline-before-document、done-without-date、done-in-future、source-changed、source-outside、\n' +
@@ -209,6 +209,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.commander.error': 'error: {message}',
   'cli.whole-number': 'give a whole number',
   'cli.positive-number': 'give a whole number from 1',
+  'cli.positive-seconds': 'give a number of seconds above 0 (30, 0.5)',
   'cli.units-help': 'units directory: one file used for every registry, or a folder matched by jurisdiction (default: the shipped units/)',
   'cli.format': 'output format',
   'cli.examples': 'Examples:',
@@ -225,6 +226,7 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.extract.force': 'where <dir>/<name>.yaml exists, replace it',
   'cli.extract.jobs': 'worker threads to extract with (default: one per core, at most 4, for more than 8 files)',
   'cli.extract.debug': 'print the stack of an unexpected error',
+  'cli.timeout-per-file': 'seconds one file may take (default: 10, and 4 more per MB); a file past it is reported and the others go on',
   'cli.extract.after':
     '  $ safety-tasks extract notices/notice.txt                     print one registry as YAML\n' +
     '  $ safety-tasks extract notices --format json > all.json       every notice, as a JSON array\n' +
@@ -244,8 +246,6 @@ export const en: Record<keyof typeof zh, Entry> = {
     'Each problem is reported at the file, line and column of the node that causes it.',
   'cli.validate.paths': 'registry files, or directories whose .yaml, .yml and .json files are read',
   'cli.validate.max-warnings': 'fail when there are more warnings than this',
-  'cli.validate.timeout-per-file': 'the time each file may take (CPU seconds; by default 2 plus 3 per MB): a file over it gets one time-limit error, the others are checked as usual',
-  'cli.seconds': 'give a number of seconds above 0 (such as 5 or 0.5)',
   'cli.validate.after':
     'Rules: unknown-unit, duplicate-task-id, missing-lead, lead-and-support, impossible-date,\n' +
     'deadline-before-document, done-without-date, done-in-future, source-changed, source-outside,\n' +

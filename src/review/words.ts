@@ -33,6 +33,7 @@ export const RULE_WORDS: Record<string, string> = {
   'not-a-unit': '疑似不是单位',
   'unplaced-text': '文字未归入任务',
   'unreadable-input': '无法读取',
+  'timed-out': '超时未处理',
   'no-spans': '未记录位置',
   'span-outside': '位置超出正文',
   'span-mismatch': '位置与原文不符',

@@ -52,7 +52,7 @@ export function readRegistryText(text: string, file: string, budget?: ValidateOp
   ];
   const stop = (rule: string, message: string) => ({ items: null, list: false, diagnostics: [...diagnostics, diagnostic(file, { line: 1, column: 1 }, rule, 'error', message)] });
   if (document.errors.length > 0) return { items: null, list: false, diagnostics };
-  if (budget?.spent()) return stop('time-limit', t('validate.over-budget', { seconds: budget.seconds }));
+  if (budget?.spent()) return stop('timed-out', t('validate.timed-out', { seconds: budget.seconds }));
   // no `*`, no alias: most registries skip the walk
   const growth = text.includes('*') ? aliasGrowth(document) : 0;
   if (growth > text.length * 3 + MAX_ALIAS_GROWTH) return stop('yaml-syntax', growth === Infinity ? t('yaml.too-many-aliases') : t('validate.alias-growth', { size: Math.round(growth / 1024 / 1024) }));
@@ -62,7 +62,7 @@ export function readRegistryText(text: string, file: string, budget?: ValidateOp
   } catch (error) {
     return stop('yaml-syntax', /alias/i.test((error as Error).message) ? t('yaml.too-many-aliases') : t('validate.not-yaml', { message: (error as Error).message.split('\n')[0]! }));
   }
-  if (budget?.spent()) return stop('time-limit', t('validate.over-budget', { seconds: budget.seconds }));
+  if (budget?.spent()) return stop('timed-out', t('validate.timed-out', { seconds: budget.seconds }));
   const list = isSeq(document.contents) && Array.isArray(data);
   const items = (list ? (data as unknown[]).map((item, i) => ({ data: item, located: within(located, i) })) : [{ data, located }]).map((item) => {
     const failed: Path[] = [];
@@ -75,7 +75,7 @@ export function readRegistryText(text: string, file: string, budget?: ValidateOp
 export function validateRegistryText(text: string, options: ValidateOptions): Diagnostic[] {
   const { items, diagnostics } = readRegistryText(text, options.file, options.budget);
   if (items === null) return diagnostics;
-  if (options.budget?.spent()) return [...diagnostics, diagnostic(options.file, { line: 1, column: 1 }, 'time-limit', 'error', t('validate.over-budget', { seconds: options.budget.seconds }))];
+  if (options.budget?.spent()) return [...diagnostics, diagnostic(options.file, { line: 1, column: 1 }, 'timed-out', 'error', t('validate.timed-out', { seconds: options.budget.seconds }))];
   const found = items.flatMap(({ data, located }) => {
     const jurisdiction = (data as { document?: { jurisdiction?: unknown } } | null)?.document?.jurisdiction;
     const units = options.units(typeof jurisdiction === 'string' ? jurisdiction : null);

@@ -235,7 +235,7 @@ describe('extract: a notice whose file name holds workflow commands', () => {
 });
 
 describe('validate --timeout-per-file', () => {
-  it('a file that spends its budget is one time-limit diagnostic, and the run goes on', () => {
+  it('a file that spends its budget is one timed-out diagnostic, and the run goes on', () => {
     const dir = path.join(work, 'budget');
     mkdirSync(dir);
     const many = Array.from({ length: 3000 }, (_, i) => plain(`${i + 1}`));
@@ -245,7 +245,7 @@ describe('validate --timeout-per-file', () => {
     expectNoCrash(run);
     expect(run.status).toBe(1);
     const found = (JSON.parse(run.stdout) as { file: string; rule: string }[]).map((d) => `${path.basename(d.file)} ${d.rule}`);
-    expect(found).toEqual(['a-large.yaml time-limit', expect.stringMatching(/^b-small\.yaml (time-limit|done-without-date)$/)]);
+    expect(found).toEqual(['a-large.yaml timed-out', expect.stringMatching(/^b-small\.yaml (timed-out|done-without-date)$/)]);
     // with the default budget both are checked in full
     const full = (JSON.parse(safetyTasks('validate', dir, '--format', 'json').stdout) as { file: string; rule: string }[]).map((d) => `${path.basename(d.file)} ${d.rule}`);
     expect(full).toEqual(['b-small.yaml done-without-date']);
@@ -255,7 +255,7 @@ describe('validate --timeout-per-file', () => {
   it('the check stops where the budget is found spent (the clock given by the caller)', () => {
     const text = stringify({ ...registry, document: { ...registry.document, jurisdiction: '威海市' }, tasks: [plain('1.1', 'done')] });
     const check = (spent: () => boolean) => validateRegistryText(text, { file: 'r.yaml', units: () => null, today: '2026-01-01', budget: { spent, seconds: 1 } }).map((d) => d.rule).filter((rule) => rule !== 'no-units-directory');
-    expect(check(() => true)).toEqual(['time-limit']);
+    expect(check(() => true)).toEqual(['timed-out']);
     expect(check(() => false)).toEqual(['done-without-date']);
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractNotice } from '../../src/extract/index.js';
 import { validateRegistryText } from '../../src/validate/index.js';
 import { registryToYaml } from '../../src/registry/serialize.js';
+import { acceptanceNotice, HOSTILE_SHAPES, MAX_NOTICE_BYTES } from '../../scripts/hostile.js';
 
 const seeds = readdirSync('seeds').map((f) => readFileSync(`seeds/${f}`, 'utf8'));
 
@@ -74,6 +75,54 @@ describe('extract', () => {
       { numRuns: 60 },
     );
   });
+});
+
+/**
+ * Issue 17: the shapes that made a super-linear extractor hang (long runs of
+ * spaces, leaders, 、, brackets, digits; a run-on line; repeated lines; a huge
+ * heading), at 8× the size that was slow, or the 10 MB limit. A linear
+ * extractor meets these bounds many times over; a quadratic one takes minutes.
+ */
+describe('extract on hostile inputs', () => {
+  const names = Object.keys(HOSTILE_SHAPES) as (keyof typeof HOSTILE_SHAPES)[];
+  it.each(names)('%s: within its time bound, a registry a few times the notice at most', (name) => {
+    const content = acceptanceNotice(name);
+    const bytes = Buffer.byteLength(content);
+    // under a megabyte: 2 s; up to the 10 MB limit: 5 s
+    const bound = bytes < 1024 * 1024 ? 2000 : 5000;
+    expect(bytes).toBeLessThanOrEqual(MAX_NOTICE_BYTES);
+    const started = performance.now();
+    const { registry } = extractNotice({ content, path: 'notice.txt', kind: 'text' });
+    const took = performance.now() - started;
+    expect(took).toBeLessThan(bound);
+    expect(Buffer.byteLength(registryToYaml(registry, null))).toBeLessThan(3 * bytes + 4096);
+  }, 30_000);
+
+  it('a huge heading is stored cut, not repeated whole by every task', () => {
+    const { registry } = extractNotice({ content: HOSTILE_SHAPES['huge heading'](100_000), path: 'notice.txt', kind: 'text' });
+    expect(registry.tasks).toHaveLength(40);
+    for (const task of registry.tasks) {
+      expect(task.section).toHaveLength(1);
+      expect(task.section![0]!.length).toBe(2 + 200 + 1);
+      expect(task.section![0]!.endsWith('…')).toBe(true);
+    }
+  });
+
+  it('stays well formed on generated runs of hostile characters', () => {
+    const run = fc.record({ char: fc.constantFrom(' ', '\u3000', '.', '…', '·', '-', '、', '（', '）', '(', ')', '1', '|', '*', '_', '#', '\n'), length: fc.nat({ max: 3000 }) });
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(fc.record({ at: fc.nat(), run }), { minLength: 1, maxLength: 4 }), (seed, runs) => {
+        const content = runs.reduce((text, { at, run: { char, length } }) => {
+          const i = at % (text.length + 1);
+          return text.slice(0, i) + char.repeat(length) + text.slice(i);
+        }, seeds[seed]!);
+        const started = performance.now();
+        wellFormed(content);
+        expect(performance.now() - started).toBeLessThan(2000);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
 
 describe('validate', () => {
