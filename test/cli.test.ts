@@ -114,7 +114,8 @@ describe('safety-tasks extract', () => {
     // within a wide budget the same files are written, the worker reused for the second
     const within = safetyTasks('extract', 'seeds/000_057774623b698b6c.txt', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--timeout-per-file', '600');
     expect(within.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['000_057774623b698b6c.yaml', '003_c1536b6ac6ba3ddc.yaml']);
+    // (each registry beside its hidden base, what --update merges against)
+    expect(readdirSync(out).sort()).toEqual(['.000_057774623b698b6c.base.yaml', '.003_c1536b6ac6ba3ddc.base.yaml', '000_057774623b698b6c.yaml', '003_c1536b6ac6ba3ddc.yaml']);
     // validate keeps a budget the same way
     const checked = safetyTasks('validate', out, '--timeout-per-file', '0.000001', '--format', 'json');
     expect(checked.status).toBe(1);
