@@ -110,7 +110,9 @@ for (const [name, make] of Object.entries(HOSTILE_SHAPES)) {
 
 // 4. validate, matrix and overdue at 1,000 and 10,000 registries, and on one registry of 100,000 tasks,
 // against YAML parsing alone (scripts/bench-reports.js)
-benchReports({ work, row, runs: Math.min(RUNS, 3) });
+// BENCH_REPORT_SCALE=0.1 for a quicker run: 100 and 1,000 registries, 10,000 tasks
+const SCALE = Number(process.env.BENCH_REPORT_SCALE ?? 1);
+benchReports({ work, row, runs: Math.min(RUNS, 3), counts: [Math.max(2, Math.round(1000 * SCALE)), Math.max(20, Math.round(10000 * SCALE))], bigTasks: Math.max(100, Math.round(100000 * SCALE)) });
 
 // 5. peak memory of extract, against a corpus a quarter the size: flat means a ratio near 1
 const rssSmall = maxRss([BIN, 'extract', small, '--format', 'json', '--jobs', '1']);

@@ -279,7 +279,9 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
         return [];
       }
       if (options.force) {
-        const work = recordedWork(previous.text);
+        // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
+        const untouched = previous.text === fresh || previous.text === (await readTextFile(base).catch(() => null))?.text;
+        const work = untouched ? [] : recordedWork(previous.text);
         if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', MESSAGES.wouldLose(work));
         await writeFileSafely(target, encodeText(fresh, previous));
         await writeBase();
