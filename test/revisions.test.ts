@@ -217,3 +217,20 @@ describe('extract --update over a worked registry, for each kind of revision', (
     expect(said).toEqual(['info task-appeared 附件.1', 'info task-appeared 附件.2', 'info task-by-hand 1.9']);
   });
 });
+
+describe('extract --force over recorded work', () => {
+  it('refuses, naming each task, unless given twice; a registry nobody touched is replaced at once', () => {
+    const { notice, out, file } = workedRegistry();
+    const before = readFileSync(file);
+    const refused = run('extract', notice, '--out', out, '--force');
+    expect(refused.status).toBe(2);
+    expect(reported(refused.stderr).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['error progress-would-be-lost']);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(run('extract', notice, '--out', out, '--force', '--force').status).toBe(0);
+    const fresh = readFileSync(file, 'utf8');
+    expect((parse(fresh) as Registry).tasks.every((t) => t.status === 'open' && !t.progress)).toBe(true);
+    // now it is what the extractor wrote: a plain --force replaces it
+    expect(run('extract', notice, '--out', out, '--force').status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(fresh);
+  });
+});
