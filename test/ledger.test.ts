@@ -287,7 +287,7 @@ tasks:
     [["'@SUM(A1)", "'-1"], 'matrix', registry, '--doc', 'hostile', '--format', 'csv'],
     [["'@SUM(A1)"], 'matrix', registry, '--format', 'csv'],
     [["'@SUM(A1)", "'+市应急局"], 'units', registry, '--format', 'csv'],
-  ])('%s from %s %s %s %s', (escaped, ...args) => {
+  ] as [string[], ...string[]][])('%s from %s %s %s %s', (escaped, ...args) => {
     const { stdout } = safetyTasks(...args);
     const cells = (parseCsv(stdout, { bom: true, relax_column_count: true }) as string[][]).flat();
     expect(cells.length).toBeGreaterThan(3);

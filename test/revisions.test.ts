@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { safetyTasksEnv } from './helpers.js';
+import { safetyTasksEnv, zh } from './helpers.js';
 import type { Registry, Task } from '../src/registry/types.js';
 
 const NOTICE = readFileSync('test/fixtures/revisions/notice.txt', 'utf8');
@@ -102,7 +102,7 @@ function revise(change: (notice: string) => string) {
   expect(readFileSync(worked.base).equals(baseBefore)).toBe(true);
   const real = run('extract', worked.notice, '--out', worked.out, '--update');
   expect(real.status).toBe(0);
-  expect(dry.stderr).toBe(`${real.stderr}（试运行：以上是 --update 会做的事，没有写入任何文件）\n`);
+  expect(dry.stderr).toBe(`${real.stderr}${zh('extract.dry-run')}\n`);
   const text = readFileSync(worked.file, 'utf8');
   expect(text).toContain('# 消防待复查');
   const validated = run('validate', worked.file);

@@ -31,6 +31,8 @@ const cases: { name: string; args: string[]; says: (m: Say) => string }[] = [
     says: (m) => m('cli.matrix.no-doc', { doc: 'X', ids: readdirSync(registries).filter((f) => !f.startsWith('.')).sort().map((f) => f.replace('.yaml', '')).join(m('cli.list-separator')) }),
   },
   { name: 'extract --update with --force', args: ['extract', 'seeds', '--out', registries, '--update', '--force'], says: (m) => m('cli.extract.update-and-force') },
+  { name: 'extract --dry-run without --update', args: ['extract', 'seeds', '--out', registries, '--dry-run'], says: (m) => m('cli.extract.dry-run-alone') },
+  { name: 'extract --discard-progress without --force', args: ['extract', 'seeds', '--out', registries, '--discard-progress'], says: (m) => m('cli.extract.discard-alone') },
   { name: 'extract --update without --out', args: ['extract', 'seeds', '--update'], says: (m) => m('cli.extract.needs-out', { option: '--update' }) },
   { name: 'extract --force without --out', args: ['extract', 'seeds', '--force'], says: (m) => m('cli.extract.needs-out', { option: '--force' }) },
   { name: 'extract --update of JSON', args: ['extract', 'seeds', '--out', registries, '--format', 'json', '--update'], says: (m) => m('cli.extract.update-json') },

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
-import { currentLanguage, t } from '../i18n/index.js';
+import { currentLanguage, t, type MessageId } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
 import { parse } from 'yaml';
 import { today as localToday } from '../clock.js';
@@ -48,10 +48,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   for (const flag of ['update', 'force'] as const) if (options[flag] && !options.out) return usageError('extract', 'cli.extract.needs-out', { option: `--${flag}` });
   if (options.update && options.format === 'json') return usageError('extract', 'cli.extract.update-json');
   const usage = extractUsageProblem(options);
-  if (usage) {
-    process.stderr.write(`safety-tasks extract: ${usage}\n`);
-    return 2;
-  }
+  if (usage) return usageError('extract', usage);
   const today = options.today ?? localToday(process.env);
   const diagnostics: Diagnostic[] = [];
   let unreadable = false;
@@ -138,7 +135,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     const errors = count('error');
     process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
   }
-  if (options.dryRun) process.stderr.write(MESSAGES.dryRun);
+  if (options.dryRun) process.stderr.write(`${t('extract.dry-run')}\n`);
   if (unreadable) return 2;
   return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
@@ -224,23 +221,19 @@ function progressBar(total: number) {
   };
 }
 
-const MESSAGES = {
-  updateAndForce: '--update 与 --force 不能同时使用：--update 把通知合并进台账并保留进度，--force 用通知整个替换台账',
-  dryRunAlone: '--dry-run 只与 --out 和 --update 一起用：列出更新会做的事，什么也不写',
-  discardAlone: '--discard-progress 只与 --force 一起用',
-  exists: (json: boolean) =>
-    json ? '已存在且与通知不同：--force 用通知替换它' : '已存在且与通知不同：--update 把通知合并进去并保留进度；--force 用通知整个替换它',
-  wouldLose: (work: { id: string; recorded: string[] }[]) =>
-    `--force 会丢掉已记录的工作：${work.slice(0, 10).map((w) => `${w.id}（${w.recorded.join('、')}）`).join('；')}${work.length > 10 ? ` 等 ${work.length} 个任务` : ''}。要保留请用 --update；确要丢弃请写 --force --force 或 --force --discard-progress`,
-  cannotMerge: (reason: string) => `无法合并：${reason}`,
-  dryRun: '（试运行：以上是 --update 会做的事，没有写入任何文件）\n',
-};
+
+/** What --force would drop, task by task (the first ten). */
+const wouldLose = (work: { id: string; recorded: string[] }[]) =>
+  t('extract.would-lose', {
+    tasks: work.slice(0, 10).map((w) => t('extract.would-lose-task', { id: w.id, recorded: w.recorded.join(t('cli.list-separator')) })).join('；'),
+    more: work.length > 10 ? t('extract.would-lose-more', { count: work.length }) : '',
+  });
 
 /** The usage --update, --force and --dry-run allow, or why not. */
-export function extractUsageProblem(options: ExtractOptions): string | null {
-  if (options.update && options.force) return MESSAGES.updateAndForce;
-  if (options.dryRun && !(options.update && options.out)) return MESSAGES.dryRunAlone;
-  if (options.discardProgress && !options.force) return MESSAGES.discardAlone;
+export function extractUsageProblem(options: ExtractOptions): MessageId | null {
+  if (options.update && options.force) return 'cli.extract.update-and-force';
+  if (options.dryRun && !(options.update && options.out)) return 'cli.extract.dry-run-alone';
+  if (options.discardProgress && !options.force) return 'cli.extract.discard-alone';
   return null;
 }
 
@@ -282,7 +275,7 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
         // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
         const untouched = previous.text === fresh || previous.text === (await readTextFile(base).catch(() => null))?.text;
         const work = untouched ? [] : recordedWork(previous.text);
-        if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', MESSAGES.wouldLose(work));
+        if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', wouldLose(work));
         await writeFileSafely(target, encodeText(fresh, previous));
         await writeBase();
         return [];
@@ -291,12 +284,12 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
         await writeBase();
         return [];
       }
-      if (!options.update || !yaml) return error('registry-exists', MESSAGES.exists(!yaml));
+      if (!options.update || !yaml) return error('registry-exists', t(yaml ? 'extract.exists-yaml' : 'extract.exists-json'));
       let merged: MergeResult;
       try {
         merged = mergeRegistry(previous.text, await readBase(base), registry, today);
       } catch (problem) {
-        if (problem instanceof MergeError) return error('registry-exists', MESSAGES.cannotMerge(problem.message));
+        if (problem instanceof MergeError) return error('registry-exists', t('extract.cannot-merge', { reason: problem.message }));
         throw problem;
       }
       if (!options.dryRun) {

@@ -60,6 +60,10 @@ export const zh = {
     '警告（编号跳号、某项没有责任分工、单位列表拆不开）以 文件:行:列 的形式写到 stderr；stdout 只输出台账。\n' +
     '退出码：0 完成（有无警告都算），1 有通知出错，2 用法不对或输入无法读取。',
   'cli.extract.update-and-force': '--update 和 --force 只能选一个：--update 合并并保留进展，--force 直接替换',
+  'cli.extract.dry-run': '与 --update 一起用：只列出会做的事（保留、改号、改写、新增、消失、冲突），不写任何文件',
+  'cli.extract.discard-progress': '与 --force 一起用：即使台账里记有进度也替换（丢弃进度）',
+  'cli.extract.dry-run-alone': '--dry-run 只与 --out 和 --update 一起用：列出更新会做的事，什么也不写',
+  'cli.extract.discard-alone': '--discard-progress 只与 --force 一起用',
   'cli.extract.needs-out': '{option} 只在写入文件夹时有用：请同时给出 --out <dir>',
   'cli.extract.update-json': '--update 只能合并 YAML 台账：JSON 台账请用 --force 替换',
 
@@ -131,7 +135,6 @@ export const zh = {
   'cli.validate.today': '以这一天为今天（YYYY-MM-DD）检查完成日期，默认取本机所在时区的日期',
   'cli.status.on-unused': '--on 只用于“已完成”的完成日期或进展的日期：请同时给出 --note，或把状态设为已完成',
   'cli.status.by-without-note': '--by 是进展的报送单位：请同时给出 --note',
-  'cli.status.cannot-read': '无法读取 {file}：{reason}',
   'cli.status.no-unit': '这个台账和它的单位名录中没有单位“{unit}”{suggestion}',
   'cli.status.done': '{file}：任务 {task} 已设为{status}{on}{noted}',
   'cli.status.done-on': '（{on}）',
@@ -236,6 +239,10 @@ export const en: Record<keyof typeof zh, Entry> = {
     'go to stderr as file:line:column; stdout carries only registries.\n' +
     'Exit status: 0 done (warnings or not), 1 a notice gave errors, 2 bad usage or unreadable input.',
   'cli.extract.update-and-force': '--update and --force exclude each other: --update merges and keeps progress, --force replaces',
+  'cli.extract.dry-run': 'with --update: list what it would do (kept, renumbered, changed, added, gone, conflicts), write nothing',
+  'cli.extract.discard-progress': 'with --force: replace even a registry holding recorded progress (the progress is lost)',
+  'cli.extract.dry-run-alone': '--dry-run goes with --out and --update only: it lists what the update would do and writes nothing',
+  'cli.extract.discard-alone': '--discard-progress goes with --force only',
   'cli.extract.needs-out': '{option} only acts when writing to a folder: give --out <dir> too',
   'cli.extract.update-json': '--update merges YAML registries only: replace a JSON registry with --force',
 
@@ -313,7 +320,6 @@ export const en: Record<keyof typeof zh, Entry> = {
   'cli.validate.today': 'check done_on against this day (YYYY-MM-DD) as today; by default the local date of this machine',
   'cli.status.on-unused': '--on dates a task done or a progress note: give --note too, or set the status to done',
   'cli.status.by-without-note': '--by names who reports progress: give --note too',
-  'cli.status.cannot-read': 'cannot read {file}: {reason}',
   'cli.status.no-unit': 'no unit "{unit}" in this registry or its units directory{suggestion}',
   'cli.status.done': '{file}: task {task} is {status}{on}{noted}',
   'cli.status.done-on': ' on {on}',

@@ -4,19 +4,11 @@
  * — comments, key order, quoting, users' x- fields — stays byte for byte.
  */
 import { t } from '../i18n/index.js';
-import { yamlProblem } from '../yaml-error.js';
 import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type { Status } from './status.js';
 import type { Status } from './status.js';
 
-const MESSAGES = {
-  notYaml: (reason: string) => `台账不是有效的 YAML：${reason}`,
-  noTasks: '台账里没有 tasks 列表',
-  nonStringId: (written: string) => `任务 id ${written} 不是字符串（YAML 会把 3.10 读成数字 3.1）：请加引号，写作 "${written}"`,
-  twice: (id: string) => `任务 id ${id} 出现不止一次：请先改正重复的 id`,
-  noSuchTask: (id: string, first: string, last: string) => `台账里没有任务 ${id}（任务编号从 ${first} 到 ${last}）`,
-};
 
 export interface StatusEdit {
   taskId: string;
@@ -43,9 +35,9 @@ export class EditError extends Error {
 /** Pure: the registry's text with the edit applied. */
 export function setTaskStatus(text: string, edit: StatusEdit): string {
   const document = parseDocument(text);
-  if (document.errors.length > 0) throw new EditError('yaml-syntax', document.errors[0]!.pos[0], MESSAGES.notYaml(document.errors[0]!.message.split('\n')[0]!));
+  if (document.errors.length > 0) throw new EditError('yaml-syntax', document.errors[0]!.pos[0], t('registry.edit.not-yaml', { reason: document.errors[0]!.message.split('\n')[0]! }));
   const tasks = document.get('tasks', true);
-  if (!isSeq(tasks)) throw new EditError('missing-field', 0, MESSAGES.noTasks);
+  if (!isSeq(tasks)) throw new EditError('missing-field', 0, t('registry.edit.no-tasks'));
   // ids are matched as the exact strings they are: an unquoted 3.10 is the number 3.1, an error, not a guess
   let task: YAMLMap | undefined;
   for (const item of (tasks as YAMLSeq).items) {
@@ -54,15 +46,15 @@ export function setTaskStatus(text: string, edit: StatusEdit): string {
     if (id === undefined) continue;
     if (!isScalar(id) || typeof id.value !== 'string') {
       const at = (id as { range?: number[] }).range ?? [0, 0];
-      throw new EditError('wrong-type', at[0]!, MESSAGES.nonStringId(text.slice(at[0], at[1]).trim()));
+      throw new EditError('wrong-type', at[0]!, t('registry.edit.non-string-id', { written: text.slice(at[0], at[1]).trim() }));
     }
     if (id.value !== edit.taskId) continue;
-    if (task) throw new EditError('duplicate-task-id', id.range![0], MESSAGES.twice(edit.taskId));
+    if (task) throw new EditError('duplicate-task-id', id.range![0], t('registry.edit.id-twice', { task: edit.taskId }));
     task = item as YAMLMap;
   }
   if (!task) {
     const ids = (tasks as YAMLSeq).items.map((t) => (isMap(t) ? String((t as YAMLMap).get('id')) : '')).filter(Boolean);
-    throw new EditError('unknown-task', 0, MESSAGES.noSuchTask(edit.taskId, ids[0] ?? '-', ids.at(-1) ?? '-'));
+    throw new EditError('unknown-task', 0, t('registry.edit.no-task', { task: edit.taskId, first: ids[0] ?? '-', last: ids.at(-1) ?? '-' }));
   }
   if (task.flow) return editThroughDocument(document, task, edit);
 
