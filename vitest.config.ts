@@ -17,5 +17,5 @@ const plainSummary: Reporter = {
 };
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 20000, reporters: ['default', plainSummary] },
+  test: { include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'], testTimeout: 20000, reporters: ['default', plainSummary] },
 });

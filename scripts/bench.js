@@ -8,10 +8,12 @@ import path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-import { extractNotice } from '../dist/extract/index.js';
+import { extractNotice, loadMarkdownReader } from '../dist/extract/index.js';
 import { buildCorpus } from './corpus.js';
 import { benchReports } from './bench-reports.js';
 import { HOSTILE_SHAPES, SLOW_SIZES } from './hostile.js';
+
+await loadMarkdownReader();
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 2000);
 const SEED = Number(process.env.BENCH_SEED ?? 1);

@@ -3,7 +3,10 @@
 // always gives the same corpus.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractNotice } from '../dist/extract/index.js';
+import { extractNotice, loadMarkdownReader } from '../dist/extract/index.js';
+
+// extraction loads remark only when awaited; a notice with markup needs it
+await loadMarkdownReader();
 
 /** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
 function random(seed) {

@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
-import { extractNotice } from '../extract/index.js';
+import { extractNotice, loadMarkdownReader, needsMarkdown } from '../extract/index.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import type { Reading } from '../read/reading.js';
 import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
@@ -13,8 +13,10 @@ import type { UnitsDirectory } from '../units/directory.js';
 import { toPosix } from './files.js';
 
 export interface ExtractedFile {
-  /** null where the file gave no tasks: no registry is written for it */
+  /** null where the file gave no tasks: no registry is written for it; a worker sends it only when asked (--update merges it) */
   registry: Registry | null;
+  /** the registry's document id, which names its file; null where there is none */
+  id: string | null;
   /** the registry as text, rendered where it was extracted (a worker) to spare the main thread */
   text: string | null;
   diagnostics: Diagnostic[];
@@ -83,6 +85,7 @@ export async function readNoticeFile(file: string): Promise<ReadNotice> {
   const { readInput } = await import('../read/index.js');
   const reading = await readInput(read.bytes, file);
   if ('problem' in reading) return { problem: reading.problem, size: read.bytes.length, rule: reading.rule, ...(reading.suggestion ? { suggestion: reading.suggestion } : {}) };
+  if (needsMarkdown(reading.text, reading.kind === 'markdown' ? 'markdown' : 'text')) await loadMarkdownReader();
   return { bytes: read.bytes, text: reading.text, savedOn: read.savedOn, reading };
 }
 
@@ -109,6 +112,7 @@ export function extractRead(
   const shown = toPosix(path.normalize(file));
   const cannotRead = (message: string, size: number, rule = 'unreadable-input', suggestion?: string): ExtractedFile => ({
     registry: null,
+    id: null,
     text: null,
     diagnostics: [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message, suggestion)],
     bytes: size,
@@ -133,10 +137,10 @@ export function extractRead(
       const place = reading.place({ line: d.line, column: d.column });
       if (place) d.message += MESSAGES.at(place);
     }
-    if (registry.tasks.length === 0) return { registry: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
+    if (registry.tasks.length === 0) return { registry: null, id: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
     // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
     registry.document.source.path = toPosix(path.relative(sourceBase, path.resolve(file)));
-    return { registry, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
+    return { registry, id: registry.document.id, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(MESSAGES.failed((error as Error).message), bytes.length);

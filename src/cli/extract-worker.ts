@@ -5,12 +5,22 @@ import type { RenderOptions } from '../registry/serialize.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractFile } from './extract-one.js';
 
-const { units: unitsLocation, render, sourceBase, language, debug } = workerData as { units?: string; render: RenderOptions; sourceBase: string; language: Language; debug?: boolean };
+const { units: unitsLocation, render, sourceBase, language, debug, sendRegistry } = workerData as {
+  units?: string;
+  render: RenderOptions;
+  sourceBase: string;
+  language: Language;
+  debug?: boolean;
+  /** post the registry back as data, not only as text: --update merges it */
+  sendRegistry: boolean;
+};
 setLanguage(language);
 const directories = await loadUnitsDirectories(unitsLocation);
 const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(unitsLocation));
 
 // one file at a time: the main thread times each against its budget
 parentPort!.on('message', async ({ file }: { file: string }) => {
-  parentPort!.postMessage(await extractFile(file, units, render, sourceBase, debug));
+  const extracted = await extractFile(file, units, render, sourceBase, debug);
+  // a registry cloned across threads costs both of them; the text is what is written
+  parentPort!.postMessage(sendRegistry ? extracted : { ...extracted, registry: null });
 });

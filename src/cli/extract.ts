@@ -106,10 +106,10 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     else if (extracted.unreadable) unreadable = true;
     index++;
     progress.step(extracted.bytes);
-    if (!extracted.registry || extracted.text === null) continue;
+    if (extracted.id === null || extracted.text === null) continue;
     if (options.out) {
       // the registry is named after its notice's file (the document id is that file's stem)
-      const target = path.join(options.out, `${extracted.registry.document.id}.${options.format}`);
+      const target = path.join(options.out, `${extracted.id}.${options.format}`);
       const { text, registry } = extracted;
       const problems: Diagnostic[] = [];
       writeProblems.push(problems);
@@ -152,7 +152,7 @@ async function* extractAll(
   options: ExtractOptions,
 ): AsyncGenerator<ExtractedFile> {
   const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
-  const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug }, jobs);
+  const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug, sendRegistry: Boolean(options.update) }, jobs);
   const extractOne = async (file: string): Promise<ExtractedFile> => {
     const bytes = await stat(file).then((info) => info.size, () => 0);
     const seconds = options.timeoutPerFile ?? defaultBudget(bytes);
@@ -160,7 +160,7 @@ async function* extractAll(
     if ('result' in outcome) return outcome.result;
     const shown = toPosix(path.normalize(file));
     const message = 'failed' in outcome ? t('extract.worker-failed', { reason: outcome.failed.message }) : t('extract.timed-out', { seconds: String(outcome.seconds) });
-    return { registry: null, text: null, bytes, unreadable: false, diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'failed' in outcome ? 'unreadable-input' : 'timed-out', 'error', message)] };
+    return { registry: null, id: null, text: null, bytes, unreadable: false, diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'failed' in outcome ? 'unreadable-input' : 'timed-out', 'error', message)] };
   };
   // a few files ahead of the one yielded, so every worker has the next file when it finishes one
   const pending = new Map<number, Promise<ExtractedFile>>();
@@ -249,7 +249,7 @@ export function baseFileOf(target: string): string {
  * it (./registry/merge.ts), --force replaces it — refusing where people have
  * recorded work, unless given twice or with --discard-progress; otherwise it is refused.
  */
-async function writeRegistry(target: string, fresh: string, registry: Registry, options: ExtractOptions, today: string): Promise<Diagnostic[]> {
+async function writeRegistry(target: string, fresh: string, registry: Registry | null, options: ExtractOptions, today: string): Promise<Diagnostic[]> {
   const shown = toPosix(path.normalize(target));
   const error = (rule: string, message: string) => [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message)];
   const yaml = options.format === 'yaml';
@@ -287,7 +287,8 @@ async function writeRegistry(target: string, fresh: string, registry: Registry, 
       if (!options.update || !yaml) return error('registry-exists', t(yaml ? 'extract.exists-yaml' : 'extract.exists-json'));
       let merged: MergeResult;
       try {
-        merged = mergeRegistry(previous.text, await readBase(base), registry, today);
+        // the workers send the registry itself under --update
+        merged = mergeRegistry(previous.text, await readBase(base), registry!, today);
       } catch (problem) {
         if (problem instanceof MergeError) return error('registry-exists', t('extract.cannot-merge', { reason: problem.message }));
         throw problem;

@@ -6,11 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CommanderError as CommanderErrorType } from 'commander';
-import { chooseLanguage, LANGUAGES, setLanguage, t } from '../i18n/index.js';
-import { ioErrorMessage, isIoError } from '../io-error.js';
-import { statusChoices } from '../registry/status.js';
 
+// loaded once --version has had its answer
 let InvalidArgumentError: typeof import('commander').InvalidArgumentError;
+let t: typeof import('../i18n/index.js').t;
 
 function wholeNumber(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(t('cli.whole-number'));
@@ -41,6 +40,9 @@ export async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${version}\n`);
     return;
   }
+  const [i18n, { ioErrorMessage, isIoError }, { statusChoices }] = await Promise.all([import('../i18n/index.js'), import('../io-error.js'), import('../registry/status.js')]);
+  const { chooseLanguage, LANGUAGES, setLanguage } = i18n;
+  t = i18n.t;
   setLanguage(chooseLanguage(argv.slice(2), process.env));
   // help's layout (display widths) is loaded after --version has had its answer
   const [{ localize }, { columns, wrapText }] = await Promise.all([import('./help.js'), import('./terminal.js')]);

@@ -16,6 +16,7 @@ import { readMetadata } from './metadata.js';
 import { buildOutline, findMarkers, type OutlineNode } from './numbering.js';
 import { deepestHolding, headingLine, idOf, sectionsOf, taskLeaves } from './sections.js';
 import { readNotice, type NoticeText, type SourceKind } from './source.js';
+export { loadMarkdownReader, needsMarkdown } from './source.js';
 import { findSpacedTables, findTables, withProgress, type SpacedTable, type TaskTable } from './table.js';
 import { taskOfRow, tasksOfItem } from './tasks.js';
 

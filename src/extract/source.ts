@@ -4,9 +4,6 @@
  * out, but every character kept remembers its place in the source, so a task
  * can still name the line it came from.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkCjkFriendly from 'remark-cjk-friendly';
 import type { Node, Parent } from 'unist';
 import { foldForMatching, foldSpaces } from './fold.js';
 import { alternation, CHROME_WORDS } from './lexicon.js';
@@ -234,8 +231,7 @@ function markupRanges(source: string, kind: SourceKind): Range[] {
 /** The markup of `source[from, to)`, parsed alone. */
 function markupIn(whole: string, from: number, to: number): Range[] {
   const source = whole.slice(from, to);
-  // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
-  markdown ??= markdownProcessor();
+  if (!markdown) throw new Error('the Markdown reader is not loaded: await loadMarkdownReader() before extracting a notice that needsMarkdown()');
   const tree = markdown.parse(source);
   const ranges: Range[] = [];
   const visit = (node: Node): void => {
@@ -265,9 +261,25 @@ function markupIn(whole: string, from: number, to: number): Range[] {
   return ranges;
 }
 
-/** One processor for every notice of the run. */
-let markdown: ReturnType<typeof markdownProcessor> | undefined;
-const markdownProcessor = () => unified().use(remarkParse).use(remarkCjkFriendly).freeze();
+/** One processor for every notice of the run, loaded by loadMarkdownReader. */
+let markdown: { parse(text: string): Node } | undefined;
+
+/**
+ * Whether reading `content` needs the Markdown parser: a Markdown file does,
+ * plain text only when it holds `*`, `_` or `#` (markupRanges parses nothing
+ * else). Plain text without them never loads remark (issue 17).
+ */
+export function needsMarkdown(content: string, kind: SourceKind): boolean {
+  return kind === 'markdown' || /[*_#]/.test(content);
+}
+
+/** Loads remark, once; extraction is synchronous, so its caller awaits this before a notice that needsMarkdown. */
+export async function loadMarkdownReader(): Promise<void> {
+  if (markdown) return;
+  const [{ unified }, { default: remarkParse }, { default: remarkCjkFriendly }] = await Promise.all([import('unified'), import('remark-parse'), import('remark-cjk-friendly')]);
+  // CommonMark will not close `**摸清底数。**4月…` (punctuation inside, a CJK letter after); this plugin does
+  markdown = unified().use(remarkParse).use(remarkCjkFriendly).freeze();
+}
 
 /**
  * Whether a paragraph of plain text holds markup the Markdown reading would

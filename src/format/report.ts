@@ -49,6 +49,10 @@ const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 /** Display width of one character, measured once per character (string-width is slow per call). */
 const charWidths = new Map<string, number>();
 function charWidth(char: string): number {
+  const code = char.charCodeAt(0);
+  // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
+  if (code >= 0x20 && code <= 0x7e) return 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
   let width = charWidths.get(char);
   if (width === undefined) {
     width = stringWidth(char);
@@ -64,21 +68,25 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
   const lines: string[] = [];
   const widths: number[] = [];
   for (const paragraph of value.split('\n')) {
-    let line = '';
+    let start = 0;
     let used = 0;
-    for (const char of paragraph) {
-      const w = charWidth(char);
-      if (used + w > width && line) {
+    for (let i = 0; i < paragraph.length; ) {
+      // one code point at a time: a pair of surrogates is one character
+      const code = paragraph.charCodeAt(i);
+      const next = paragraph.charCodeAt(i + 1);
+      const size = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      const w = charWidth(paragraph.slice(i, i + size));
+      if (used + w > width && i > start) {
         // a break can start a line with `::`: made inert again, as every line a terminal shows
-        lines.push(inert(line));
+        lines.push(inert(paragraph.slice(start, i)));
         widths.push(used);
-        line = '';
+        start = i;
         used = 0;
       }
-      line += char;
       used += w;
+      i += size;
     }
-    lines.push(inert(line));
+    lines.push(inert(paragraph.slice(start)));
     widths.push(used);
   }
   return { lines, widths };

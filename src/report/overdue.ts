@@ -83,6 +83,14 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
   const soon = options.within !== undefined ? addDays(options.asOf, options.within) : null;
   const chosen = options.unitIn ? mine(registries, units, options.unitIn, options.role) : null;
   const rows: OverdueRow[] = [];
+  // the tasks of a notice share its period: each interval's periods are worked out once
+  const periods = new Map<string, Period[]>();
+  const periodsOf = (interval: string, from: string, to: string) => {
+    const key = `${interval} ${from} ${to}`;
+    let found = periods.get(key);
+    if (!found) periods.set(key, (found = endedPeriods(interval, from, to, options.asOf)));
+    return found;
+  };
   for (const { file, registry } of registries) {
     const jurisdiction = registry.document?.jurisdiction ?? NO_JURISDICTION;
     const directory = units(registry.document?.jurisdiction ?? null);
@@ -110,7 +118,7 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
       if (!from) continue;
       const to = registry.document?.period?.to ?? options.asOf;
       for (const recurrence of task.recurrence ?? []) {
-        for (const period of endedPeriods(recurrence.interval ?? '', from, to, options.asOf)) {
+        for (const period of periodsOf(recurrence.interval ?? '', from, to)) {
           const reported = (task.progress ?? []).some((p) => p.date >= period.start && p.date <= period.end);
           if (reported) continue;
           rows.push({
@@ -126,7 +134,20 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
       }
     }
   }
-  return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || textOrder(a.document, b.document) || numberedOrder(a.task, b.task));
+  // documents and task numbers ranked once each, so the sort compares numbers, not collated strings
+  const documentRank = rankOf(rows.map((r) => r.document), textOrder);
+  const taskRank = rankOf(rows.map((r) => r.task), numberedOrder);
+  return rows.sort(
+    (a, b) => (a.kind === b.kind ? 0 : a.kind === 'overdue' ? -1 : 1) || b.days - a.days || documentRank.get(a.document)! - documentRank.get(b.document)! || taskRank.get(a.task)! - taskRank.get(b.task)!,
+  );
+}
+
+/** Each distinct value's place in `order`: values the order holds equal share one. */
+function rankOf(values: string[], order: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(values)].sort(order);
+  const ranks = new Map<string, number>();
+  distinct.forEach((value, i) => ranks.set(value, i > 0 && order(distinct[i - 1]!, value) === 0 ? ranks.get(distinct[i - 1]!)! : i));
+  return ranks;
 }
 
 function mine(
@@ -149,6 +170,8 @@ function lastNote(task: Task): string | null {
 
 
 export function overdueReport(rows: OverdueRow[]): Report {
+  const kinds = { overdue: t('report.kind.overdue'), 'due soon': t('report.kind.due soon') };
+  const bases = { deadline: t('report.basis.deadline'), 'period end': t('report.basis.period end'), recurring: t('report.basis.recurring') };
   const summary = new Map<string, { overdue: number; soon: number; oldest: number }>();
   for (const row of rows) {
     for (const unit of row.lead.length > 0 ? row.lead : [t('report.no-lead')]) {
@@ -179,10 +202,7 @@ export function overdueReport(rows: OverdueRow[]): Report {
           { key: 'days', label: t('report.column.days') },
           { key: 'last_progress', label: t('report.column.last-progress'), maxWidth: 24 },
         ],
-        rows: rows.map((r) => {
-          const basis = t(`report.basis.${r.basis}`);
-          return { ...r, kind: t(`report.kind.${r.kind}`), basis: r.period ? `${basis} ${r.period}` : basis };
-        }),
+        rows: rows.map((r) => ({ ...r, kind: kinds[r.kind], basis: r.period ? `${bases[r.basis]} ${r.period}` : bases[r.basis] })),
       },
       {
         title: t('report.section.by-unit'),
