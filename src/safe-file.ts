@@ -140,18 +140,31 @@ async function writeInPlace(real: string, content: string | Uint8Array): Promise
   }
 }
 
-/** Temporary files a killed run left beside `real`: its process is gone. */
+/**
+ * Temporary files a killed run left beside `real`: its process is gone. A
+ * folder is listed once a run (a listing a write made a run of n writes n²).
+ */
 async function removeLeftovers(real: string): Promise<void> {
-  const base = path.basename(real);
-  const names = await fs.readdir(path.dirname(real)).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) continue;
-    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name);
-    if (!match || match[1] !== base || isRunning(Number(match[2]))) continue;
-    const leftover = path.join(path.dirname(real), name);
+  const folder = path.dirname(real);
+  let found = leftovers.get(folder);
+  if (!found) leftovers.set(folder, (found = leftoversIn(folder)));
+  for (const leftover of (await found).get(path.basename(real)) ?? []) {
     const info = await fs.lstat(leftover).catch(() => null);
     if (info?.isFile()) await fs.unlink(leftover).catch(() => {});
   }
+}
+
+const leftovers = new Map<string, Promise<Map<string, string[]>>>();
+
+/** The leftovers of dead runs in a folder, by the name of the file each was to replace. */
+async function leftoversIn(folder: string): Promise<Map<string, string[]>> {
+  const byFile = new Map<string, string[]>();
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    const match = /^\.(.+)\.(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name);
+    if (!match || isRunning(Number(match[2]))) continue;
+    byFile.set(match[1]!, [...(byFile.get(match[1]!) ?? []), path.join(folder, name)]);
+  }
+  return byFile;
 }
 
 function isRunning(pid: number): boolean {

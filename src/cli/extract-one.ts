@@ -10,6 +10,7 @@ import type { Reading } from '../read/reading.js';
 import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
+import { t } from '../i18n/index.js';
 import { toPosix } from './files.js';
 
 export interface ExtractedFile {
@@ -25,37 +26,32 @@ export interface ExtractedFile {
   unreadable: boolean;
 }
 
-const MESSAGES = {
-  missing: '没有这个文件或文件夹',
-  denied: '没有读取权限',
-  directory: '是文件夹，不是文件',
-  cannotOpen: '无法打开',
-  special: (what: string) => `是${what}，不是普通文件：未读取`,
-  tooLarge: (mb: string) => `有 ${mb} MB，远大于任何通知（至多 ${MAX_NOTICE_BYTES / 1024 / 1024} MB）：未读取`,
-  failed: (reason: string) => `提取失败：${reason}`,
-  at: (place: string) => `（${place}）`,
-};
-
 function specialKind(info: Stats): string {
-  if (info.isFIFO()) return '命名管道（FIFO）';
-  if (info.isSocket()) return '套接字';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return '设备文件';
-  return '特殊文件';
+  if (info.isFIFO()) return t('io.kind.fifo');
+  if (info.isSocket()) return t('io.kind.socket');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return t('io.kind.device');
+  return t('io.kind.special');
 }
 
 /** Why a file cannot be opened, in words: no raw system error reaches a clerk. */
-export function openProblem(error: unknown): string {
+function openProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return MESSAGES.missing;
-  if (code === 'EACCES' || code === 'EPERM') return MESSAGES.denied;
-  if (code === 'EISDIR') return MESSAGES.directory;
-  return MESSAGES.cannotOpen;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return t('io.ENOENT');
+  if (code === 'EACCES' || code === 'EPERM') return t('io.EACCES');
+  if (code === 'EISDIR') return t('io.EISDIR');
+  return t('io.unreadable');
 }
 
 /** The file's bytes, or why they were not read: only a regular file within the size limit is opened and read. */
 async function readBytes(file: string): Promise<{ bytes: Buffer; savedOn: string } | { problem: string; size: number }> {
   const check = (info: Stats) =>
-    !info.isFile() ? (info.isDirectory() ? MESSAGES.directory : MESSAGES.special(specialKind(info))) : info.size > MAX_NOTICE_BYTES ? MESSAGES.tooLarge((info.size / 1024 / 1024).toFixed(0)) : null;
+    !info.isFile()
+      ? info.isDirectory()
+        ? t('io.EISDIR')
+        : t('io.not-regular', { kind: specialKind(info) })
+      : info.size > MAX_NOTICE_BYTES
+        ? t('extract.too-large', { size: (info.size / 1024 / 1024).toFixed(0), max: MAX_NOTICE_BYTES / 1024 / 1024 })
+        : null;
   try {
     const before = check(await stat(file));
     if (before) return { problem: before, size: 0 };
@@ -135,7 +131,7 @@ export function extractRead(
     // a diagnostic points into the text read; where that is not the file's own line, say where in the source
     for (const d of diagnostics) {
       const place = reading.place({ line: d.line, column: d.column });
-      if (place) d.message += MESSAGES.at(place);
+      if (place) d.message += t('extract.at-place', { place });
     }
     if (registry.tasks.length === 0) return { registry: null, id: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
     // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
@@ -143,7 +139,7 @@ export function extractRead(
     return { registry, id: registry.document.id, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
-    const result = cannotRead(MESSAGES.failed((error as Error).message), bytes.length);
+    const result = cannotRead(t('extract.worker-failed', { reason: (error as Error).message }), bytes.length);
     if (debug) result.diagnostics[0]!.message += `\n${(error as Error).stack}`;
     return result;
   }

@@ -52,7 +52,7 @@ describe('a downloads folder', () => {
     expect(problems).toEqual([
       `${shown('旧表.xls')}:1:1  错误  是旧版 Excel 工作簿（.xls），不能直接读取：请先转换为 .xlsx (转换命令：soffice --headless --convert-to xlsx 旧表.xls)  unsupported-input`,
       `${shown('照片.png')}:1:1  错误  是图片（PNG），没有文字：请先做文字识别（OCR），得到文本文件后再读取 (转换命令：tesseract 照片.png 照片 -l chi_sim（生成同名 .txt 文件）)  unsupported-input`,
-      `${shown('管道')}:1:1  错误  是命名管道（FIFO），不是普通文件：未读取  unreadable-input`,
+      `${shown('管道')}:1:1  错误  是命名管道（FIFO），不是普通文件：已跳过  unreadable-input`,
     ]);
     const written = ['任务分工表', '打印版', '方案', '要点', '通知'];
     // each registry with its hidden base, what --update merges against
