@@ -21,8 +21,8 @@ export interface Locator {
   span(at: [number, number]): Span;
 }
 
-const SPACE = /[\s\u3000]/;
 const SPACES = /[\s\u3000]/g;
+const WORDS = /[^\s\u3000]+/g;
 
 const cache = new WeakMap<NoticeText, Locator>();
 
@@ -37,7 +37,9 @@ function buildLocator(notice: NoticeText): Locator {
   // the folded text without spaces and breaks, and where each character stood
   const compact = notice.text.replace(SPACES, '');
   const index = new Int32Array(compact.length);
-  for (let i = 0, n = 0; i < notice.text.length; i++) if (!SPACE.test(notice.text[i]!)) index[n++] = i;
+  // run by run of non-spaces: a test a character was most of extraction's time here
+  let n = 0;
+  for (const run of notice.text.matchAll(WORDS)) for (let i = run.index; i < run.index + run[0].length; i++) index[n++] = i;
   const firstAtOrAfter = (offset: number) => {
     let lo = 0;
     let hi = index.length;
@@ -65,8 +67,11 @@ function buildLocator(notice: NoticeText): Locator {
   };
 }
 
+const BREAK = /\s/;
+
 /** Remove the line and page breaks a phrase can be split by, keeping spaces inside Latin text. */
 export function joinBreaks(text: string): string {
+  if (!BREAK.test(text)) return text;
   return text.replace(/\s+/g, (space, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + space.length] ?? '';

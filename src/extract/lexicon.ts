@@ -179,4 +179,4 @@ export const CHROME_WORDS = {
  * Characters that only traditional writing uses, common in notices: one of
  * them is the sign to run the traditional-to-simplified converter at all.
  */
-export const TRADITIONAL_MARKERS = /[縣區鎮鄉單負責頭牽應關門們為與這會國發產業實處現設計機構電車經濟對說時從進個來開務環衛計劃農業資規劃運輸財審議導險檢測戶災護總隊當報據辦廳協聯幹時間點內際確認領長職權號類級調際於]/;
+export const TRADITIONAL_MARKERS = '縣區鎮鄉單負責頭牽應關門們為與這會國發產業實處現設計機構電車經濟對說時從進個來開務環衛計劃農業資規劃運輸財審議導險檢測戶災護總隊當報據辦廳協聯幹時間點內際確認領長職權號類級調際於';
