@@ -8,7 +8,7 @@ import { isDay } from '../calendar.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../format/diagnostics.js';
 import { MAX_REGISTRY_BYTES } from '../registry/load.js';
-import { fileKind, readProblemMessage, readRegularFile, readRegularFileSync } from '../safe-read.js';
+import { fileKind, readProblemMessage, readRegularFile } from '../safe-read.js';
 import { t } from '../i18n/index.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
@@ -53,7 +53,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     }
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
+      const read = readRegularFile(file, MAX_REGISTRY_BYTES);
       if (!('bytes' in read)) {
         cannotRead(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
         continue;
@@ -95,7 +95,7 @@ function sourceDigestFor(registryFile: string) {
     const inside = noticeInside(path.dirname(path.resolve(registryFile)), sourcePath);
     if (!inside) return null;
     if ('problem' in inside) return inside.problem === 'missing' ? null : inside;
-    const read = readRegularFileSync(inside.path, MAX_NOTICE_BYTES);
+    const read = readRegularFile(inside.path, MAX_NOTICE_BYTES);
     if (!('bytes' in read)) return read.problem === 'missing' ? null : read;
     return createHash('sha256').update(read.bytes).digest('hex');
   };

@@ -49,10 +49,6 @@ const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 /** Display width of one character, measured once per character (string-width is slow per call). */
 const charWidths = new Map<string, number>();
 function charWidth(char: string): number {
-  const code = char.charCodeAt(0);
-  // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
-  if (code >= 0x20 && code <= 0x7e) return 1;
-  if (code >= 0x4e00 && code <= 0x9fff) return 2;
   let width = charWidths.get(char);
   if (width === undefined) {
     width = stringWidth(char);
@@ -75,7 +71,8 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
       const code = paragraph.charCodeAt(i);
       const next = paragraph.charCodeAt(i + 1);
       const size = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      const w = charWidth(paragraph.slice(i, i + size));
+      // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
+      const w = code >= 0x20 && code <= 0x7e ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(paragraph.slice(i, i + size));
       if (used + w > width && i > start) {
         // a break can start a line with `::`: made inert again, as every line a terminal shows
         lines.push(inert(paragraph.slice(start, i)));
@@ -117,7 +114,8 @@ function shortened(section: ReportSection): { section: ReportSection; note: stri
     Object.fromEntries(
       columns.map((c) => {
         const value = plain(row[c.key]);
-        if (c.shorten === undefined || [...value].length <= c.shorten) return [c.key, value];
+        // no longer in UTF-16 units than the limit: no longer in characters either
+        if (c.shorten === undefined || value.length <= c.shorten || [...value].length <= c.shorten) return [c.key, value];
         cut.add(c);
         return [c.key, `${[...value].slice(0, c.shorten).join('')}…`];
       }),
@@ -145,13 +143,17 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       const widths = columns.map(layout.width);
       const rule = (left: string, middle: string, right: string) => paint.grey(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
       const bar = paint.grey('│');
+      const picked = columns.map((c) => index.get(c)!);
       const draw = (cells: Wrapped[], style: (s: string) => string) => {
-        const picked = columns.map((c) => cells[index.get(c)!]!);
         let height = 1;
-        for (const cell of picked) if (cell.lines.length > height) height = cell.lines.length;
+        for (const k of picked) if (cells[k]!.lines.length > height) height = cells[k]!.lines.length;
         for (let line = 0; line < height; line++) {
-          const parts = picked.map((cell, i) => ` ${style(cell.lines[line] ?? '')}${' '.repeat(widths[i]! - (cell.widths[line] ?? 0))} `);
-          out.push(`${bar}${parts.join(bar)}${bar}`);
+          let drawn = bar;
+          for (let i = 0; i < picked.length; i++) {
+            const cell = cells[picked[i]!]!;
+            drawn += ` ${style(cell.lines[line] ?? '')}${' '.repeat(widths[i]! - (cell.widths[line] ?? 0))} ${bar}`;
+          }
+          out.push(drawn);
         }
       };
       out.push(rule('┌', '┬', '┐'));

@@ -62,7 +62,7 @@ export async function loadRegistries(paths: string[], options: LoadOptions = {})
     if (files.length === 0) fail(given, t('registry.empty-folder'));
     for (const file of files) {
       const shown = path.normalize(file).split(path.sep).join('/');
-      const read = await readRegularFile(file, MAX_REGISTRY_BYTES);
+      const read = readRegularFile(file, MAX_REGISTRY_BYTES);
       if (!('bytes' in read)) {
         fail(shown, readProblemMessage(read, MAX_REGISTRY_BYTES));
         continue;
