@@ -4,7 +4,7 @@
  * piece of recorded work ends up and what `extract --update` reports, and that
  * `--dry-run` reports the same and changes no byte.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument, type YAMLMap } from 'yaml';
@@ -215,6 +215,28 @@ describe('extract --update over a worked registry, for each kind of revision', (
       ids: '1.1 1.2 1.3 1.9 2.1 2.2 附件.1 附件.2',
     });
     expect(said).toEqual(['info task-appeared 附件.1', 'info task-appeared 附件.2', 'info task-by-hand 1.9']);
+  });
+});
+
+describe('extract over its own registries', () => {
+  it('leaves a registry and its base alone when they hold what it would write, and writes them when the notice changed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-same-'));
+    const notice = path.join(dir, 'notice.txt');
+    writeFileSync(notice, NOTICE);
+    const out = path.join(dir, 'registries');
+    expect(run('extract', notice, '--out', out).status).toBe(0);
+    const files = [path.join(out, 'notice.yaml'), path.join(out, '.notice.base.yaml')];
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const file of files) utimesSync(file, old, old);
+    const times = () => files.map((file) => statSync(file).mtime.toISOString());
+    for (const again of [[], ['--force'], ['--update']]) {
+      expect(run('extract', notice, '--out', out, ...again).status).toBe(0);
+      expect(times()).toEqual([old.toISOString(), old.toISOString()]);
+    }
+    writeFileSync(notice, NOTICE.replace('市应急局', '市住房城乡建设局'));
+    expect(run('extract', notice, '--out', out, '--force').status).toBe(0);
+    expect(times().every((time) => time !== old.toISOString())).toBe(true);
+    expect(readFileSync(files[0]!, 'utf8')).toBe(readFileSync(files[1]!, 'utf8'));
   });
 });
 

@@ -254,8 +254,11 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
   const error = (rule: string, message: string) => [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message)];
   const yaml = options.format === 'yaml';
   const base = baseFileOf(target);
+  // what extract last wrote, read at most once: a base that holds these bytes already is not written again
+  let baseText: Promise<string | null> | undefined;
+  const readBaseText = () => (baseText ??= readTextFile(base).then((file) => file.text, () => null));
   const writeBase = async () => {
-    if (yaml && !options.dryRun) await writeFileSafely(base, fresh);
+    if (yaml && !options.dryRun && (await readBaseText()) !== fresh) await writeFileSafely(base, fresh);
   };
   try {
     return await withFileLock(target, async () => {
@@ -273,10 +276,11 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
       }
       if (options.force) {
         // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
-        const untouched = previous.text === fresh || previous.text === (await readTextFile(base).catch(() => null))?.text;
+        const untouched = previous.text === fresh || previous.text === (await readBaseText());
         const work = untouched ? [] : recordedWork(previous.text);
         if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', wouldLose(work));
-        await writeFileSafely(target, encodeText(fresh, previous));
+        // the same text is the same bytes (its line ends and mark kept): a file left alone keeps its time for git and make
+        if (previous.text !== fresh) await writeFileSafely(target, encodeText(fresh, previous));
         await writeBase();
         return [];
       }
