@@ -14,7 +14,7 @@ export type ReadProblem =
   | { problem: 'too-large'; size: number }
   | { problem: 'unreadable' };
 
-export type ReadResult = { bytes: Buffer } | ReadProblem;
+export type ReadResult = { bytes: Buffer; modified: Date } | ReadProblem;
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -65,7 +65,7 @@ export function readRegularFile(file: string, limit: number): ReadResult {
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return { bytes: bytes.subarray(0, read) };
+    return { bytes: bytes.subarray(0, read), modified: now.mtime };
   } catch {
     return { problem: 'unreadable' };
   } finally {

@@ -1,16 +1,15 @@
 /** One notice file to its registry: look, read, extract. Runs on the main thread or in a worker. */
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { extractNotice, loadMarkdownReader, needsMarkdown } from '../extract/index.js';
+import type { SourceKind } from '../extract/source.js';
 import { MAX_NOTICE_BYTES } from '../read/decode.js';
 import type { Reading } from '../read/reading.js';
 import { renderRegistry, type RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { t } from '../i18n/index.js';
+import { readProblemMessage, readRegularFile } from '../safe-read.js';
 import { toPosix } from './files.js';
 
 export interface ExtractedFile {
@@ -26,48 +25,17 @@ export interface ExtractedFile {
   unreadable: boolean;
 }
 
-function specialKind(info: Stats): string {
-  if (info.isFIFO()) return t('io.kind.fifo');
-  if (info.isSocket()) return t('io.kind.socket');
-  if (info.isCharacterDevice() || info.isBlockDevice()) return t('io.kind.device');
-  return t('io.kind.special');
+/** The file's bytes, or why they were not read (safe-read.ts): only a regular file within the size limit is opened and read. */
+function readBytes(file: string): { bytes: Buffer; savedOn: string } | { problem: string; size: number } {
+  const read = readRegularFile(file, MAX_NOTICE_BYTES);
+  if ('bytes' in read) return { bytes: read.bytes, savedOn: read.modified.toISOString().slice(0, 10) };
+  // a file past the limit is far larger than any notice: said in extract's words
+  const problem = read.problem === 'too-large' ? t('extract.too-large', { size: (read.size / 1024 / 1024).toFixed(0), max: MAX_NOTICE_BYTES / 1024 / 1024 }) : readProblemMessage(read, MAX_NOTICE_BYTES);
+  return { problem, size: 0 };
 }
 
-/** Why a file cannot be opened, in words: no raw system error reaches a clerk. */
-function openProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return t('io.ENOENT');
-  if (code === 'EACCES' || code === 'EPERM') return t('io.EACCES');
-  if (code === 'EISDIR') return t('io.EISDIR');
-  return t('io.unreadable');
-}
-
-/** The file's bytes, or why they were not read: only a regular file within the size limit is opened and read. */
-async function readBytes(file: string): Promise<{ bytes: Buffer; savedOn: string } | { problem: string; size: number }> {
-  const check = (info: Stats) =>
-    !info.isFile()
-      ? info.isDirectory()
-        ? t('io.EISDIR')
-        : t('io.not-regular', { kind: specialKind(info) })
-      : info.size > MAX_NOTICE_BYTES
-        ? t('extract.too-large', { size: (info.size / 1024 / 1024).toFixed(0), max: MAX_NOTICE_BYTES / 1024 / 1024 })
-        : null;
-  try {
-    const before = check(await stat(file));
-    if (before) return { problem: before, size: 0 };
-    // non-blocking, and checked again once open: a file swapped for a FIFO in between must not hang the run
-    const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const info = await handle.stat();
-      const after = check(info);
-      return after ? { problem: after, size: 0 } : { bytes: await handle.readFile(), savedOn: info.mtime.toISOString().slice(0, 10) };
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return { problem: openProblem(error), size: 0 };
-  }
-}
+/** How the extractor reads what a reader made: Markdown as Markdown, everything else as text. */
+const sourceKind = (reading: Reading): SourceKind => (reading.kind === 'markdown' ? 'markdown' : 'text');
 
 /** A notice file read: its bytes, and the text its reader made of them (what spans point into), or why it cannot be read. */
 export type ReadNotice =
@@ -75,13 +43,13 @@ export type ReadNotice =
   | { problem: string; size: number; rule?: string; suggestion?: string };
 
 export async function readNoticeFile(file: string): Promise<ReadNotice> {
-  const read = await readBytes(file);
+  const read = readBytes(file);
   if ('problem' in read) return read;
   // each kind's reader, and its library, loads only when a file of that kind is read
   const { readInput } = await import('../read/index.js');
   const reading = await readInput(read.bytes, file);
   if ('problem' in reading) return { problem: reading.problem, size: read.bytes.length, rule: reading.rule, ...(reading.suggestion ? { suggestion: reading.suggestion } : {}) };
-  if (needsMarkdown(reading.text, reading.kind === 'markdown' ? 'markdown' : 'text')) await loadMarkdownReader();
+  if (needsMarkdown(reading.text, sourceKind(reading))) await loadMarkdownReader();
   return { bytes: read.bytes, text: reading.text, savedOn: read.savedOn, reading };
 }
 
@@ -121,7 +89,7 @@ export function extractRead(
     const { registry, diagnostics } = extractNotice({
       content,
       path: shown,
-      kind: kind === 'markdown' ? 'markdown' : 'text',
+      kind: sourceKind(reading),
       bytes,
       units,
       ...(encoding ? { encoding } : {}),

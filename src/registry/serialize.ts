@@ -55,7 +55,7 @@ function scalar(value: unknown, inFlow: boolean): string {
   if (value === true || value === false) return String(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   // a line break or a document marker makes the package's writer depend on where the string stands
-  if (typeof value === 'string' && !value.includes('\n') && !/^(?:%|---|\.\.\.)/m.test(value) && !value.includes('\r')) {
+  if (typeof value === 'string' && !value.includes('\n') && !/^(?:%|---|\.\.\.)/.test(value)) {
     return stringifyString({ value } as never, inFlow ? flowContext : blockContext);
   }
   throw new Unknown();

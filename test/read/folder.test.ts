@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks, safetyTasksWith } from '../helpers.js';
+import { safetyTasks, safetyTasksIn, safetyTasksWith } from '../helpers.js';
 import { pdfOf, seedDocx, seedPage } from './render.js';
 
 const SEED = 'seeds/004_65114f20cbda8ae2.txt';
@@ -78,6 +78,17 @@ describe('a downloads folder', () => {
       expect(run.status).toBe(0);
     }
     // the hook does catch a reader being loaded
-    expect(safetyTasksWith(hook, 'extract', SEED).stderr).toMatch(/a reader was loaded/);
+    expect(safetyTasksWith(hook, 'extract', SEED).stderr).toMatch(/a forbidden module was loaded/);
+  });
+
+  it('reads a plain-text notice without loading the Markdown parser, and a Markdown one with it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-markdown-'));
+    const markdown = path.join(dir, 'notice.md');
+    writeFileSync(markdown, readFileSync(SEED, 'utf8'));
+    const env = { NODE_OPTIONS: '--import ./test/fixtures/forbid-readers.mjs', FORBID_MODULES: String.raw`\/node_modules\/(?:remark-parse|micromark)\/` };
+    const plain = safetyTasksIn(env, 'extract', SEED, '--format', 'json');
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).not.toMatch(/forbidden/);
+    expect(safetyTasksIn(env, 'extract', markdown, '--format', 'json').stderr).toMatch(/a forbidden module was loaded: .*remark-parse/);
   });
 });
