@@ -72,6 +72,7 @@ const OPEN_LIST_END = /等(?:[\u4e00-\u9fff]{0,8}?(?:部门|单位)(?:和单位)
 const SPACE_BETWEEN_NAMES = new RegExp(`(?<=[${UNIT_LAST_CHARS}])[ \\u3000]+(?=${PLACE_OPENING.source.slice(1)})`, 'g');
 const TOGETHER = new RegExp(alternation(TOGETHER_WORDS));
 const SPACE = /\s/;
+const IMPLEMENTING = new RegExp(`^(?:${alternation(IMPLEMENTING_VERBS)})$`);
 const HAS_ROLE_WORD = new RegExp(`${alternation([...ROLE_VERBS.lead, ...ROLE_VERBS.support, ...ROLE_VERBS.joint, ...TOGETHER_WORDS])}|${ANY_LABEL}\\s*:`);
 
 /** Remove the line and page breaks a clause can be split by (see ground.ts). */
@@ -105,11 +106,13 @@ export function splitOutsideBrackets(text: string, separators: string): string[]
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
+  // by UTF-16 unit: indexing a string by character makes a string of each
+  const marks = Array.from(separators, (c) => c.charCodeAt(0));
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '（') depth++;
-    else if ((c === ')' || c === '）') && depth > 0) depth--;
-    else if (depth === 0 && separators.includes(c)) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) depth++;
+    else if ((c === 0x29 || c === 0xff09) && depth > 0) depth--;
+    else if (depth === 0 && marks.includes(c)) {
       parts.push(text.slice(from, i));
       from = i + 1;
     }
@@ -180,9 +183,8 @@ export function parseResponsibility(clauseText: string, options: ClauseOptions =
     if (parts[i]!.role === null) parts[i]!.role = parts[i + 1]?.role ?? 'joint';
   }
   // A负责，B落实: the one answering leads, the ones carrying it out support
-  const implementing = new RegExp(`^(?:${alternation(IMPLEMENTING_VERBS)})$`);
-  const answering = parts.findIndex((p) => p.verb && /负责$/.test(p.verb) && !implementing.test(p.verb));
-  if (!parts.some((p) => p.role === 'lead') && answering >= 0 && parts.slice(answering + 1).some((p) => p.verb && implementing.test(p.verb))) {
+  const answering = parts.findIndex((p) => p.verb && /负责$/.test(p.verb) && !IMPLEMENTING.test(p.verb));
+  if (!parts.some((p) => p.role === 'lead') && answering >= 0 && parts.slice(answering + 1).some((p) => p.verb && IMPLEMENTING.test(p.verb))) {
     parts[answering]!.role = 'lead';
   }
   const hasLead = parts.some((p) => p.role === 'lead');
@@ -215,14 +217,20 @@ export function findClauses(notice: { norm: string; text: string; printed: strin
   const clauses: Clause[] = [];
   // the next 》 at or after i, looked up again only once i has passed it: unclosed 《 do not each search the rest
   let titleClose = -1;
+  // from one ( or 《 to the next, found by indexOf
+  let paren = norm.indexOf('(', from);
+  let title = norm.indexOf('《', from);
   for (let i = from; i < to; i++) {
-    const c = norm[i];
-    if (c === '《') {
+    if (paren >= 0 && paren < i) paren = norm.indexOf('(', i);
+    if (title >= 0 && title < i) title = norm.indexOf('《', i);
+    const next = Math.min(paren < 0 ? Infinity : paren, title < 0 ? Infinity : title);
+    if (next >= to) break;
+    i = next;
+    if (i === title) {
       if (titleClose < i) titleClose = norm.indexOf('》', i) < 0 ? Infinity : norm.indexOf('》', i);
       if (titleClose < to) i = titleClose;
       continue;
     }
-    if (c !== '(') continue;
     const close = matchingParen(norm, i, to);
     if (close < 0) continue;
     const inner = norm.slice(i + 1, close);

@@ -50,7 +50,9 @@ const CN_DATE =
  * The rewrite, with the place in the original of each character of the result,
  * so a phrase found in the rewritten text can be quoted as printed.
  */
-function arabicDatesMapped(text: string, year: number | null = null, since: string | null = null): { text: string; origin: number[] } {
+function arabicDatesMapped(text: string, year: number | null = null, since: string | null = null): { text: string; origin: number[] | null } {
+  // every form CN_DATE reads names a 年 or a 月: text without either is its own rewrite (origin null: each character where it stands)
+  if (!text.includes('年') && !text.includes('月')) return { text, origin: null };
   let out = '';
   const origin: number[] = [];
   let at = 0;
@@ -77,6 +79,7 @@ function arabicDatesMapped(text: string, year: number | null = null, since: stri
     }
     at = m.index + m[0].length;
   }
+  if (at === 0) return { text, origin: null };
   for (; at < text.length; at++) {
     out += text[at];
     origin.push(at);
@@ -90,23 +93,24 @@ const QUOTED_HOLIDAYS = new Set(FIXED_HOLIDAYS.flatMap((h) => h.words).flatMap((
 function maskQuoted(text: string): string {
   // a plan's name in quotes (“十四五”) still dates a phrase: “十四五”末
   // and a holiday in quotes (“五一”前) is the holiday
+  if (!text.includes('《') && !text.includes('“')) return text;
   return text.replace(/《[^《》]*》|“[^“”]*”/g, (q) => (/^“[一二三四五六七八九十]{1,3}五”$/.test(q) || QUOTED_HOLIDAYS.has(q) ? q : '□'.repeat(q.length)));
 }
 
-/** Recurring duties, each with the group that names its period. */
-const RECURRING: { pattern: RegExp; period: (m: RegExpMatchArray) => string | null }[] = [
-  { pattern: /每(?:个)?(两年|三年|半年|双月|两月|季度|星期|年|季|月|周|旬|日|天)[^,;。]{0,16}/g, period: (m) => m[1]! },
-  { pattern: /一(周|月|季度|年)一[\u4e00-\u9fff]{1,2}/g, period: (m) => m[1]! },
-  { pattern: /(?<![\d□每一])(双月|月|季)(调度|通报|分析|考核|例会)/g, period: (m) => m[1]! },
-  { pattern: /(?<![\d□])年度[\u4e00-\u9fff]{0,6}?(计划|目标|任务清单|任务)/g, period: () => '年度' },
-  { pattern: /双月/g, period: () => '双月' },
-  { pattern: /定期/g, period: () => null },
+/** Recurring duties, each with the group that names its period and the words one of which it holds. */
+const RECURRING: { pattern: RegExp; needs: readonly string[]; period: (m: RegExpMatchArray) => string | null }[] = [
+  { pattern: /每(?:个)?(两年|三年|半年|双月|两月|季度|星期|年|季|月|周|旬|日|天)[^,;。]{0,16}/g, needs: ['每'], period: (m) => m[1]! },
+  { pattern: /一(周|月|季度|年)一[\u4e00-\u9fff]{1,2}/g, needs: ['一'], period: (m) => m[1]! },
+  { pattern: /(?<![\d□每一])(双月|月|季)(调度|通报|分析|考核|例会)/g, needs: ['月', '季'], period: (m) => m[1]! },
+  { pattern: /(?<![\d□])年度[\u4e00-\u9fff]{0,6}?(计划|目标|任务清单|任务)/g, needs: ['年度'], period: () => '年度' },
+  { pattern: /双月/g, needs: ['双月'], period: () => '双月' },
+  { pattern: /定期/g, needs: ['定期'], period: () => null },
 ];
 
 /** `每年7月10日前报告上半年情况` recurs: the dates of a recurring duty are not deadlines. */
 function maskRecurring(text: string): string {
   let masked = text;
-  for (const { pattern } of RECURRING) masked = masked.replace(pattern, (q) => '□'.repeat(q.length));
+  for (const { pattern, needs } of RECURRING) if (needs.some((word) => text.includes(word))) masked = masked.replace(pattern, (q) => '□'.repeat(q.length));
   return masked;
 }
 
@@ -122,10 +126,12 @@ function readMonthEnd(m: RegExpExecArray, year: number | null): Reading | null {
   const deadline = y ? isoDate(y, Number(m[2])) : null;
   return deadline ? { deadline } : null;
 }
-const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
+/** Each form of deadline, with the words one of which every phrase of it holds (a text without them is not searched). */
+const RULES: { pattern: RegExp; needs: readonly string[]; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
   {
     // 自2021年12月20日至2022年3月31日: the end, and where it starts
     pattern: new RegExp(`(?:自|从)?(?:${Y})?${M}(?:${D})?(?:起)?(?:至|到|—|–|~|-)(?:${Y})?${M}(?:${D})?(?:${BY})?`, 'g'),
+    needs: ['月'],
     read(m, year) {
       const y1 = m[1] ? Number(m[1]) : year;
       const y2 = m[4] ? Number(m[4]) : y1;
@@ -138,6 +144,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 3、4、5月份: the last month named, starting with the first
     pattern: /(\d{1,2})(?:、\d{1,2})*、(\d{1,2}) ?月份?/g,
+    needs: ['月'],
     read(m, year) {
       if (!year) return null;
       const end = isoDate(year, Number(m[2]));
@@ -148,6 +155,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 2024年6月30日前, 于4月20日前, 6月底前, 2024年6月底
     pattern: new RegExp(`(?:${Y})?${M}(?:${D}${BY}|(?:底|末)(?:前|之前)?|${BY})`, 'g'),
+    needs: ['月'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), m[3] ? Number(m[3]) : undefined) : null;
@@ -157,6 +165,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 4—6月: the end of the last month
     pattern: /(?<!\d)(\d{1,2}) ?(?:—|–|-|~|至|到) ?(\d{1,2}) ?月份?/g,
+    needs: ['月'],
     read(m, year) {
       const end = year ? isoDate(year, Number(m[2])) : null;
       const start = year ? isoDate(year, Number(m[1]), 1) : null;
@@ -166,6 +175,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 5月上旬, 5月中旬, 6月下旬
     pattern: new RegExp(`(?:${Y})?${M}(上|中|下)旬`, 'g'),
+    needs: ['月'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), m[3] === '上' ? 10 : m[3] === '中' ? 20 : undefined) : null;
@@ -175,6 +185,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 6月中下旬, 7月上中旬: the end of the later part
     pattern: new RegExp(`(?:${Y})?${M}(?:上中|中下)旬`, 'g'),
+    needs: ['月'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), m[0].includes('上中') ? 20 : undefined) : null;
@@ -184,11 +195,13 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 6月份, as a time limit (6月份，聚焦…开展集中执法): the month's end
     pattern: new RegExp(`(?:${Y})?${M}份(?!以来|以前|之前)`, 'g'),
+    needs: ['月'],
     read: readMonthEnd,
   },
   {
     // 6月16日，…开展: the day an activity is held (a day before the notice ran is a past event: see findDeadlines)
     pattern: new RegExp(`(?:${Y})?${M}${D}(?![前起至到—–~-]|以来|以前|之前)`, 'g'),
+    needs: ['月'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       const deadline = y ? isoDate(y, Number(m[2]), Number(m[3])) : null;
@@ -198,16 +211,19 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // a month opening a sentence, as a time limit (4月，全面启动…): the month's end
     pattern: new RegExp(`(?<=^|[,;:。])(?:${Y})?${M}(?=[,，])`, 'g'),
+    needs: ['月'],
     read: readMonthEnd,
   },
   {
     // a month as the time of an action: opening a sentence or a step, or after 在/于 (在6月组织开展…, 一是4月组织…)
     pattern: new RegExp(`(?<=^|[,;:。]|在|于|[一二三四五六七八九十]是)(?:${Y})?${M}(?![\\d日号份底末前以中上下])`, 'g'),
+    needs: ['月'],
     read: readMonthEnd,
   },
   {
     // 元旦前, 国庆节前, “五一”前: holidays on fixed days (movable ones, 春节前, give no date)
     pattern: new RegExp(`(?:${alternation(FIXED_HOLIDAYS.flatMap((h) => h.words))})(?:节)?(?:前|之前)`, 'g'),
+    needs: ['前'],
     read(m, year) {
       const holiday = FIXED_HOLIDAYS.find((h) => h.words.some((w) => m[0].startsWith(w)));
       const deadline = year && holiday ? isoDate(year, holiday.month, holiday.day) : null;
@@ -217,11 +233,13 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 6月完成, 2024年6月份全面完成
     pattern: new RegExp(`(?:${Y})?${M}份?(?=(?:全面|基本|全部)?完成)`, 'g'),
+    needs: ['月'],
     read: readMonthEnd,
   },
   {
     // 2024年底前, 年底前, 年内, 2025年前
     pattern: new RegExp(`(?:(\\d{4}) ?)?年(?:底|末)(?:前|之前)?|${Y}(?:前|之前|以前)|(?<![\\d□])年内`, 'g'),
+    needs: ['年'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : year;
       const deadline = y ? isoDate(y, 12) : null;
@@ -231,6 +249,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // 上半年, 三季度末, 2024年第一季度
     pattern: new RegExp(`(?:${Y})?(?:(上|下)半年|(?:第)?([一二三四1-4])季度(?:末|底)?)(?:前)?(?![度情工])`, 'g'),
+    needs: ['半年', '季度'],
     read(m, year) {
       const y = m[1] ? Number(m[1]) : year;
       if (!y) return null;
@@ -242,6 +261,7 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
     // “十四五”末: the last day of a five-year plan
     // (not a baseline: 达到“十三五”末的1.5倍, 较“十三五”末)
     pattern: /(?<![较比与同])“?([一二三四五六七八九十]{1,3})五”?(?:末|期末|时期末)(?!的)/g,
+    needs: ['五'],
     read(m) {
       const plan = parseChineseNumeral(m[1]!);
       // 三五 began in 1966; every plan since is five years
@@ -252,11 +272,13 @@ const RULES: { pattern: RegExp; read(m: RegExpExecArray, year: number | null): R
   {
     // a month alone, given as a time limit: 完成时限：4月
     pattern: new RegExp(`(?:完成时限|完成时间|时间节点|完成期限|时限要求|时限)[:]? ?(?:${Y})?${M}份?`, 'g'),
+    needs: ['月'],
     read: readMonthEnd,
   },
   {
     // 到2020年, 至2025年; a year opening a sentence (2020年市政消火栓建有率达到100%); 2025年完成
     pattern: new RegExp(`(?:(?:到|至|截至|截止|力争|争取)${Y}|(?<=^|[,;:。])${Y}(?![度以及起开来底末前])|${Y}(?=(?:全面|基本|全部)?(?:完成|实现|建成|达到)))`, 'g'),
+    needs: ['年'],
     read(m) {
       const y = Number(m[1] ?? m[2] ?? m[3]);
       const deadline = isoDate(y, 12);
@@ -273,10 +295,13 @@ const shiftDays = (date: string, days: number) =>
 function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
   const rewritten = arabicDatesMapped(foldWidths(text), context.year, context.since ?? null);
   const readable = maskRecurring(maskQuoted(rewritten.text));
-  const printed = (from: number, to: number) => text.slice(rewritten.origin[from], rewritten.origin[to - 1]! + 1);
+  const { origin } = rewritten;
+  const at = (index: number) => (origin ? origin[index]! : index);
+  const printed = (from: number, to: number) => text.slice(at(from), at(to - 1) + 1);
   const taken: [number, number][] = [];
   const findings: DeadlineFinding[] = [];
   for (const rule of RULES) {
+    if (!rule.needs.some((word) => readable.includes(word))) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(readable); m; m = rule.pattern.exec(readable)) {
       const from = m.index;
@@ -298,7 +323,7 @@ function findDeadlines(text: string, context: DateContext): DeadlineFinding[] {
         if (next) reading = { ...finding, deadline: next };
       } else reading = finding;
       taken.push([from, to]);
-      findings.push({ ...reading, text: printed(from, to), index: rewritten.origin[from]! });
+      findings.push({ ...reading, text: printed(from, to), index: at(from) });
     }
   }
   return findings.sort((a, b) => a.index - b.index);
@@ -329,7 +354,8 @@ const INTERVALS: Record<string, string> = {
 export function findRecurrences(text: string): Recurrence[] {
   const readable = maskQuoted(foldWidths(text));
   const found: { index: number; recurrence: Recurrence }[] = [];
-  for (const { pattern, period } of RECURRING) {
+  for (const { pattern, needs, period } of RECURRING) {
+    if (!needs.some((word) => readable.includes(word))) continue;
     for (const m of readable.matchAll(pattern)) {
       // 每季度至少组织研究1次，…: the phrase ends at its count
       const phrase = text.slice(m.index, m.index + m[0].length).replace(/(次)[^次]*$/, '$1');

@@ -13,19 +13,33 @@ const PUNCTUATION: Record<string, string> = {
   '（': '(', '）': ')', '，': ',', '；': ';', '：': ':', '．': '.', '！': '!', '？': '?', '｜': '|', '－': '-',
   '〔': '(', '〕': ')', '【': '(', '】': ')', '［': '(', '］': ')', '﹝': '(', '﹞': ')', '〖': '(', '〗': ')',
 };
-const FOLDED = /[\uff01-\uff5e\u3014\u3015\u3010\u3011\ufe5d\ufe5e\u3016\u3017]/g;
+/** What each UTF-16 unit folds to (0: itself): full-width digits and letters to ASCII, brackets and the punctuation above. */
+const WIDTHS_AND_BRACKETS = new Uint16Array(0x10000);
+for (let code = 0xff10; code <= 0xff5a; code++) {
+  // digits and Latin letters: other full-width punctuation keeps its meaning
+  if (code <= 0xff19 || (code >= 0xff21 && code <= 0xff3a) || code >= 0xff41) WIDTHS_AND_BRACKETS[code] = code - 0xfee0;
+}
+for (const [from, to] of Object.entries(PUNCTUATION)) WIDTHS_AND_BRACKETS[from.charCodeAt(0)] = to.charCodeAt(0);
+const SPACES = new Uint16Array(0x10000);
+for (const space of '\u3000\u00a0\t') SPACES[space.charCodeAt(0)] = 0x20;
+
+/** `text` with each unit the table maps replaced: one pass, the runs between kept as slices (a replace with a callback was most of folding's time). */
+function mapUnits(text: string, table: Uint16Array): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const mapped = table[text.charCodeAt(i)]!;
+    if (mapped !== 0) {
+      // every code a table maps to is ASCII: a one-character string V8 keeps, not a new one
+      out += text.slice(last, i) + String.fromCharCode(mapped);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
 
 function foldWidthsAndBrackets(text: string): string {
-  return text.replace(FOLDED, (c) => {
-    const mapped = PUNCTUATION[c];
-    if (mapped) return mapped;
-    const code = c.charCodeAt(0);
-    // digits and Latin letters: other full-width punctuation keeps its meaning
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-      return String.fromCharCode(code - 0xfee0);
-    }
-    return c;
-  });
+  return mapUnits(text, WIDTHS_AND_BRACKETS);
 }
 
 /** The markers as a table of UTF-16 units: a scan of the notice, a unit at a time, is several times a character class's speed. */
@@ -61,5 +75,5 @@ export function foldForMatching(text: string): string {
 
 /** Spaces of every width (and tabs) to one kind, for stages that read a line's words rather than its cells. */
 export function foldSpaces(text: string): string {
-  return text.replace(/[\u3000\u00a0\t]/g, ' ');
+  return mapUnits(text, SPACES);
 }

@@ -317,7 +317,7 @@ function fromCuts(source: string, cuts: Range[], rawIndex: Int32Array): NoticeTe
   }
   offsets[n] = source.length;
   const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const sourceOffset = (index: number): number => offsets[Math.max(0, Math.min(index, n))]!;
   const folded = foldForMatching(text);
   return {
