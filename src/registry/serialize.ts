@@ -46,6 +46,8 @@ const scalarOptions = {
 const blockContext = { actualString: true, doc: schemaDoc, indent: '  ', indentStep: '  ', implicitKey: false, inFlow: false, options: scalarOptions } as unknown as StringifyContext;
 const flowContext = { ...blockContext, inFlow: true } as StringifyContext;
 const PLAIN_KEY = /^[a-z][a-z0-9_]*$/;
+const writtenInBlock = new Map<string, string>();
+const writtenInFlow = new Map<string, string>();
 const NOT_A_KEY = new Set(['null', 'true', 'false']);
 
 class Unknown extends Error {}
@@ -56,13 +58,24 @@ function scalar(value: unknown, inFlow: boolean): string {
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   // a line break or a document marker makes the package's writer depend on where the string stands
   if (typeof value === 'string' && !value.includes('\n') && !/^(?:%|---|\.\.\.)/.test(value)) {
-    return stringifyString({ value } as never, inFlow ? flowContext : blockContext);
+    // a registry repeats its units, headings and dates task after task: each string is written by the package once
+    const written = inFlow ? writtenInFlow : writtenInBlock;
+    let text = written.get(value);
+    if (text === undefined) {
+      if (written.size >= 20_000) written.clear();
+      written.set(value, (text = stringifyString({ value } as never, inFlow ? flowContext : blockContext)));
+    }
+    return text;
   }
   throw new Unknown();
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const entriesOf = (value: Record<string, unknown>) => Object.entries(value).filter(([, v]) => v !== undefined);
+const hasEntries = (value: Record<string, unknown>) => {
+  for (const key in value) if (value[key] !== undefined) return true;
+  return false;
+};
 const keyOf = (key: string) => {
   if (!PLAIN_KEY.test(key) || NOT_A_KEY.has(key)) throw new Unknown();
   return key;
@@ -81,7 +94,7 @@ function after(value: unknown, indent: string, key: string | null, out: string[]
     out.push(line);
     return sequence(value, `${indent}  `, out);
   }
-  if (isObject(value) && entriesOf(value).length > 0) {
+  if (isObject(value) && hasEntries(value)) {
     out.push(line);
     return mapping(value, `${indent}  `, out);
   }
@@ -89,13 +102,13 @@ function after(value: unknown, indent: string, key: string | null, out: string[]
 }
 
 function mapping(value: Record<string, unknown>, indent: string, out: string[]): void {
-  for (const [k, v] of entriesOf(value)) after(v, indent, k, out, `${indent}${keyOf(k)}:`);
+  for (const k in value) if (value[k] !== undefined) after(value[k], indent, k, out, `${indent}${keyOf(k)}:`);
 }
 
 function sequence(items: unknown[], indent: string, out: string[]): void {
   for (const item of items) {
     if (Array.isArray(item)) throw new Unknown();
-    if (isObject(item) && entriesOf(item).length > 0) {
+    if (isObject(item) && hasEntries(item)) {
       // an item's first pair stands on its dash line, the others below it
       const first = out.length;
       mapping(item, `${indent}  `, out);
