@@ -192,7 +192,9 @@ export async function withFileLock<T>(target: string, edit: () => Promise<T>): P
       lockfilePath: lockPath,
       stale: 10_000,
       update: 2_000,
-      retries: { retries: 1000, factor: 1, minTimeout: 10, maxTimeout: 60, randomize: true },
+      // about 18 s of patience, in 200 waits growing from 25–50 ms to 100 ms: the retry package draws and sorts every wait
+      // up front, so a thousand short ones cost more than the write itself
+      retries: { retries: 200, factor: 1.02, minTimeout: 25, maxTimeout: 100, randomize: true },
       onCompromised: () => {},
     });
   } catch {
