@@ -46,20 +46,20 @@ const INVISIBLE = /[\u200b-\u200f\u2060\ufeff]|\u001b(?:\[[0-?]*[ -/]*[@-~]|[@-_
 export function readNotice(raw: string, kind: SourceKind): NoticeText {
   const bom = raw.startsWith('\ufeff') ? 1 : 0;
   // where each character of the LF-only text stood in the file: a CR before LF drops out
-  const rawIndex = new Int32Array(raw.length - bom + 1);
   let source = raw.slice(bom);
+  let rawIndex = (index: number) => index + bom;
   if (source.includes('\r')) {
     const kept: string[] = [];
+    const at = new Int32Array(raw.length - bom + 1);
     let n = 0;
     for (let i = bom; i < raw.length; i++) {
       if (raw[i] === '\r' && raw[i + 1] === '\n') continue;
-      rawIndex[n++] = i;
+      at[n++] = i;
       kept.push(raw[i] === '\r' ? '\n' : raw[i]!);
     }
     source = kept.join('');
-    rawIndex[n] = raw.length;
-  } else {
-    for (let i = 0; i <= source.length; i++) rawIndex[i] = i + bom;
+    at[n] = raw.length;
+    rawIndex = (index) => at[index]!;
   }
   const cuts: Range[] = chromeLines(source);
   let line: Range = [0, -1];
@@ -305,26 +305,41 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-function fromCuts(source: string, cuts: Range[], rawIndex: Int32Array): NoticeText {
-  const offsets = new Int32Array(source.length + 1);
+function fromCuts(source: string, cuts: Range[], rawIndex: (index: number) => number): NoticeText {
+  // the kept runs of the source: where each starts in the text and in the source (a table per character cost a pass over the notice)
+  const textStarts: number[] = [];
+  const sourceStarts: number[] = [];
   let text = '';
-  let n = 0;
   let from = 0;
   for (const [a, b] of [...cuts, [source.length, source.length] as Range]) {
-    text += source.slice(from, a);
-    for (let i = from; i < a; i++) offsets[n++] = i;
+    if (a > from) {
+      textStarts.push(text.length);
+      sourceStarts.push(from);
+      text += source.slice(from, a);
+    }
     from = b;
   }
-  offsets[n] = source.length;
   const lineStarts = [0];
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const sourceOffset = (index: number): number => offsets[Math.max(0, Math.min(index, n))]!;
+  // the last run starting at or before index; index past the text is the source's end
+  const sourceOffset = (index: number): number => {
+    if (index >= text.length) return source.length;
+    const at = Math.max(0, index);
+    let lo = 0;
+    let hi = textStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (textStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return sourceStarts[lo]! + at - textStarts[lo]!;
+  };
   const folded = foldForMatching(text);
   return {
     printed: text,
     text: folded,
     norm: foldSpaces(folded),
-    sourceOffset: (index) => rawIndex[sourceOffset(index)]!,
+    sourceOffset: (index) => rawIndex(sourceOffset(index)),
     position(index) {
       const offset = sourceOffset(index);
       let lo = 0;
