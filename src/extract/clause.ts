@@ -243,6 +243,8 @@ export function findClauses(notice: { norm: string; text: string; printed: strin
   return clauses;
 }
 
+const withoutLineBreaks = (text: string) => (text.includes('\n') ? text.replace(/\s*\n\s*/g, '') : text);
+
 function matchingParen(norm: string, open: number, to: number): number {
   let depth = 0;
   const limit = Math.min(to, open + 400);
@@ -290,5 +292,5 @@ function readClause(
   // with a role verb most names must read as units (spam can stand in a list); without one, all
   if (verb ? unitLike * 2 < units.length || unitLike === 0 : unitLike < units.length) return null;
   if (!verb && !atSentenceStart) return null;
-  return { ...responsibility, start: open, end: close + 1, text: asPrinted.slice(open + 1, close).replace(/\s*\n\s*/g, '') };
+  return { ...responsibility, start: open, end: close + 1, text: withoutLineBreaks(asPrinted.slice(open + 1, close)) };
 }

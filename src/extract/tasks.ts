@@ -77,15 +77,15 @@ export function tasksOfItem(
   let runStart = from;
   for (const clause of clauses) {
     // words between two clauses make a run of their own; bare punctuation does not
-    const between = joinBroken(notice.text.slice(runStart, clause.start)).replace(/[。;；,，、.\s]/g, '');
-    if (between.length > 0 || runs.length === 0) runs.push({ start: runStart, end: clause.start, clause });
+    const words = /[^。;；,，、.\s]/.test(notice.text.slice(runStart, clause.start));
+    if (words || runs.length === 0) runs.push({ start: runStart, end: clause.start, clause });
     else runs[runs.length - 1]!.clause = mergeClauses(runs[runs.length - 1]!.clause!, clause);
     runStart = clause.end;
   }
   // after the last item's last clause, a new paragraph is the notice's closing (请…于6月18日前报送…), not the item
   const lineBreak = notice.text.slice(runStart, to).indexOf('\n');
   if (lastOfPart && clauses.length > 0 && lineBreak >= 0) to = runStart + lineBreak;
-  const tail = joinBroken(notice.text.slice(runStart, to)).replace(/^[。;；,，\s]+/, '');
+  const tail = /[^。;；,，\s]/.test(notice.text.slice(runStart, to));
   if (runs.length === 0) runs.push({ start: runStart, end: to, clause: null });
   else if (tail) runs[runs.length - 1]!.end = to;
 
