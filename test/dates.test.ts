@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arabicDates, findRecurrences, isoDate, readDeadline } from '../src/extract/dates.js';
+import { arabicDates, findRecurrences, isoDate, readDeadline, RECURRING, RULES } from '../src/extract/dates.js';
 
 const deadlineIn = (text: string, year: number | null) => readDeadline(text, { year });
 
@@ -124,5 +124,21 @@ describe('deadlines in more shapes', () => {
     ['力争2024年全省非煤矿山数量减少20%以上', '2024-12-31'],
   ])('%s → %s', (text, deadline) => {
     expect(readDeadline(text, { year: 2024 }).deadline).toBe(deadline);
+  });
+});
+
+describe('the words a form needs (issue 17: a text without them is not searched for it)', () => {
+  // the characters date phrases are made of, so the patterns match often
+  const piece = fc.constantFrom(...'0123456789年月日号底末前之以为止至到—–~-、份上中下旬半季度第一二三四五六七八九十每周双定期完成全面基本实现建成达到自从起截止力争争取时限节点期要求元旦国庆劳动“”《》,;:。在于是 '.split(''), '五一', '国庆节', '时间节点', '完成时限', '十四五');
+  const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
+  it('every phrase of a form holds one of the words it is said to need', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        for (const { pattern, needs } of [...RULES, ...RECURRING]) {
+          for (const m of value.matchAll(new RegExp(pattern.source, 'g'))) expect(needs.some((word) => m[0].includes(word)), `${pattern.source} in ${value}`).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -98,7 +98,7 @@ function maskQuoted(text: string): string {
 }
 
 /** Recurring duties, each with the group that names its period and the words one of which it holds. */
-const RECURRING: { pattern: RegExp; needs: readonly string[]; period: (m: RegExpMatchArray) => string | null }[] = [
+export const RECURRING: { pattern: RegExp; needs: readonly string[]; period: (m: RegExpMatchArray) => string | null }[] = [
   { pattern: /每(?:个)?(两年|三年|半年|双月|两月|季度|星期|年|季|月|周|旬|日|天)[^,;。]{0,16}/g, needs: ['每'], period: (m) => m[1]! },
   { pattern: /一(周|月|季度|年)一[\u4e00-\u9fff]{1,2}/g, needs: ['一'], period: (m) => m[1]! },
   { pattern: /(?<![\d□每一])(双月|月|季)(调度|通报|分析|考核|例会)/g, needs: ['月', '季'], period: (m) => m[1]! },
@@ -127,7 +127,7 @@ function readMonthEnd(m: RegExpExecArray, year: number | null): Reading | null {
   return deadline ? { deadline } : null;
 }
 /** Each form of deadline, with the words one of which every phrase of it holds (a text without them is not searched). */
-const RULES: { pattern: RegExp; needs: readonly string[]; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
+export const RULES: { pattern: RegExp; needs: readonly string[]; read(m: RegExpExecArray, year: number | null): Reading | null }[] = [
   {
     // 自2021年12月20日至2022年3月31日: the end, and where it starts
     pattern: new RegExp(`(?:自|从)?(?:${Y})?${M}(?:${D})?(?:起)?(?:至|到|—|–|~|-)(?:${Y})?${M}(?:${D})?(?:${BY})?`, 'g'),
