@@ -13,61 +13,76 @@ export function defaultBudget(bytes: number): number {
 export type Outcome<T> = { result: T } | { timedOut: true; seconds: number };
 
 /**
- * Worker threads running one job each at a time. A worker is started when a
- * job needs one and kept for the next job (its modules and data loaded once).
+ * Worker threads, each sent its next job before it finishes the one in hand
+ * (a worker that waited for the main thread between files was idle a tenth
+ * of the run). A job's budget runs from when its worker starts on it: when
+ * the job before it came back. A worker is started when a job needs one and
+ * kept for the next jobs (its modules and data loaded once); one stopped past
+ * a budget, or failing, hands the jobs queued behind it to another.
  */
 export function budgetedPool<T>(script: URL, workerData: unknown, size: number) {
-  const idle: Worker[] = [];
-  const all = new Set<Worker>();
+  type Queued = { job: unknown; seconds: number; settle: (outcome: Outcome<T> | null, error?: unknown) => void; timer?: NodeJS.Timeout };
+  // jobs in a worker's hands at once: the one it works on and the next
+  const depth = 2;
+  const workers = new Map<Worker, Queued[]>();
   const waiting: (() => void)[] = [];
-  let started = 0;
-  const take = async (): Promise<Worker> => {
+  const wake = () => waiting.shift()?.();
+  const startClock = (worker: Worker, queued: Queued) => {
+    queued.timer = setTimeout(() => stop(worker, { timedOut: true, seconds: queued.seconds }), queued.seconds * 1000);
+  };
+  // the worker is gone: its job in hand ends so, the ones behind it start again elsewhere
+  const stop = (worker: Worker, outcome: Outcome<T> | null, error?: unknown) => {
+    const queue = workers.get(worker);
+    if (!queue) return;
+    workers.delete(worker);
+    void worker.terminate();
+    const [head, ...behind] = queue;
+    clearTimeout(head?.timer);
+    head?.settle(outcome, error);
+    for (const queued of behind) void dispatch(queued);
+    wake();
+  };
+  const start = (): Worker => {
+    const worker = new Worker(script, { workerData });
+    worker.unref();
+    workers.set(worker, []);
+    worker.on('message', (result: T) => {
+      const queue = workers.get(worker);
+      const head = queue?.shift();
+      if (!queue || !head) return;
+      clearTimeout(head.timer);
+      if (queue[0]) startClock(worker, queue[0]);
+      head.settle({ result });
+      wake();
+    });
+    worker.on('error', (error) => stop(worker, null, error));
+    return worker;
+  };
+  const dispatch = async (queued: Queued): Promise<void> => {
     for (;;) {
-      const worker = idle.pop();
-      if (worker) return worker;
-      if (started < size) {
-        started++;
-        const fresh = new Worker(script, { workerData });
-        fresh.unref();
-        all.add(fresh);
-        return fresh;
+      // the least busy worker with room, else a new one while the pool has room, else wait for one
+      let chosen: Worker | null = null;
+      for (const [worker, queue] of workers) if (queue.length < depth && (!chosen || queue.length < workers.get(chosen)!.length)) chosen = worker;
+      if (!chosen || (workers.get(chosen)!.length > 0 && workers.size < size)) chosen = workers.size < size ? start() : chosen;
+      if (chosen) {
+        const queue = workers.get(chosen)!;
+        queue.push(queued);
+        if (queue.length === 1) startClock(chosen, queued);
+        chosen.postMessage(queued.job);
+        return;
       }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   };
-  const give = (worker: Worker | null) => {
-    if (worker) idle.push(worker);
-    else started--;
-    waiting.shift()?.();
-  };
   return {
     /** Run one job; past `seconds` its worker is stopped and the job reported as timed out. */
-    async run(job: unknown, seconds: number): Promise<Outcome<T>> {
-      const worker = await take();
+    run(job: unknown, seconds: number): Promise<Outcome<T>> {
       return new Promise<Outcome<T>>((resolve, reject) => {
-        const done = (outcome: Outcome<T> | null, error?: unknown) => {
-          clearTimeout(timer);
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (outcome && !('timedOut' in outcome)) give(worker);
-          else {
-            all.delete(worker);
-            void worker.terminate();
-            give(null);
-          }
-          if (outcome) resolve(outcome);
-          else reject(error);
-        };
-        const onMessage = (result: T) => done({ result });
-        const onError = (error: unknown) => done(null, error);
-        const timer = setTimeout(() => done({ timedOut: true, seconds }), seconds * 1000);
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.postMessage(job);
+        void dispatch({ job, seconds, settle: (outcome, error) => (outcome ? resolve(outcome) : reject(error)) });
       });
     },
     async close(): Promise<void> {
-      await Promise.all([...all].map((worker) => worker.terminate()));
+      await Promise.all([...workers.keys()].map((worker) => worker.terminate()));
     },
   };
 }

@@ -18,9 +18,12 @@ setLanguage(language);
 const directories = await loadUnitsDirectories(unitsLocation);
 const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, isFile(unitsLocation));
 
-// one file at a time: the main thread times each against its budget
-parentPort!.on('message', async ({ file }: { file: string }) => {
-  const extracted = await extractFile(file, units, render, sourceBase, debug);
-  // a registry cloned across threads costs both of them; the text is what is written
-  parentPort!.postMessage(sendRegistry ? extracted : { ...extracted, registry: null });
+// one file at a time, in the order sent (the next is sent before this one is done): the main thread times each against its budget
+let inHand = Promise.resolve();
+parentPort!.on('message', ({ file }: { file: string }) => {
+  inHand = inHand.then(async () => {
+    const extracted = await extractFile(file, units, render, sourceBase, debug);
+    // a registry cloned across threads costs both of them; the text is what is written
+    parentPort!.postMessage(sendRegistry ? extracted : { ...extracted, registry: null });
+  });
 });
