@@ -21,11 +21,12 @@ interface Line {
 }
 
 const DOC_TYPE = /(?:方案|要点|规划|计划|意见|办法|细则|措施|通知|决定|安排|清单|分工|任务|纲要|部署)(?:\(试行\)|（试行）)?(?:[(（][^()（）]*[)）])?$/;
-const COVERING_TITLE = /关于(印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/;
+const COVERING_TITLES = /关于(印发|转发|下发|公布)?([\s\S]{0,160}?)的?\s*通\s*知/g;
 
 /** The covering notice's title: not one cited inside 《》 in the prose (按照《国务院关于…的通知》). */
 function coveringTitle(head: string): RegExpExecArray | null {
-  const pattern = new RegExp(COVERING_TITLE.source, 'g');
+  const pattern = COVERING_TITLES;
+  pattern.lastIndex = 0;
   for (let m = pattern.exec(head); m; m = pattern.exec(head)) {
     const before = head.slice(Math.max(0, m.index - 200), m.index);
     if (before.lastIndexOf('《') <= before.lastIndexOf('》')) return m;
@@ -149,6 +150,8 @@ function isTitleLine(line: string): boolean {
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]】)﹞]\s*(\d{1,5})\s*号/;
+const STANDALONE_NUMBER = new RegExp(`(?<=^|\\s)${DOC_NUMBER.source}(?=\\s|$)`);
+const NUMBER_IN_HEADER = new RegExp(`(?<![(《\\u4e00-\\u9fff\\w])${DOC_NUMBER.source}`);
 
 /**
  * 文号: `威安办发〔2022〕38号`, with any bracket written as 〔〕. The notice's own
@@ -156,8 +159,7 @@ const DOC_NUMBER = /([\u4e00-\u9fff]{1,12}?)\s*[〔[【(﹝]\s*(\d{4})\s*[〕\]�
  * inside a sentence or in parentheses.
  */
 function readNumber(norm: string, header: string): string | null {
-  const standalone = new RegExp(`(?<=^|\\s)${DOC_NUMBER.source}(?=\\s|$)`).exec(norm);
-  const m = standalone ?? new RegExp(`(?<![(《\\u4e00-\\u9fff\\w])${DOC_NUMBER.source}`).exec(header);
+  const m = STANDALONE_NUMBER.exec(norm) ?? NUMBER_IN_HEADER.exec(header);
   return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
 }
 

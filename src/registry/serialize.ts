@@ -48,6 +48,7 @@ const flowContext = { ...blockContext, inFlow: true } as StringifyContext;
 const PLAIN_KEY = /^[a-z][a-z0-9_]*$/;
 const writtenInBlock = new Map<string, string>();
 const writtenInFlow = new Map<string, string>();
+let writtenChars = 0;
 const NOT_A_KEY = new Set(['null', 'true', 'false']);
 
 class Unknown extends Error {}
@@ -62,8 +63,15 @@ function scalar(value: unknown, inFlow: boolean): string {
     const written = inFlow ? writtenInFlow : writtenInBlock;
     let text = written.get(value);
     if (text === undefined) {
-      if (written.size >= 20_000) written.clear();
-      written.set(value, (text = stringifyString({ value } as never, inFlow ? flowContext : blockContext)));
+      text = stringifyString({ value } as never, inFlow ? flowContext : blockContext);
+      // kept to a few million characters, however many notices a run reads
+      writtenChars += value.length + text.length;
+      if (writtenChars > 4_000_000) {
+        writtenInBlock.clear();
+        writtenInFlow.clear();
+        writtenChars = value.length + text.length;
+      }
+      written.set(value, text);
     }
     return text;
   }
