@@ -38,7 +38,18 @@ function headingWords(node: OutlineNode, text: string): { words: string; cut: bo
 
 /** A section's heading words, number left out, as read (folded). */
 export function headingOf(node: OutlineNode, notice: NoticeText): string {
-  return joinBroken(headingWords(node, notice.norm).words).replace(/[。.:：]$/, '');
+  return remembered(headingsRead, node, () => joinBroken(headingWords(node, notice.norm).words).replace(/[。.:：]$/, ''));
+}
+
+// a section's heading is asked for by every item under it: read once per node (a node belongs to one notice),
+// and again only if its end moved (an attachment printed inside it ends it early)
+type Remembered = { contentEnd: number; heading: string };
+const headingsRead = new WeakMap<OutlineNode, Remembered>();
+const headingsPrinted = new WeakMap<OutlineNode, Remembered>();
+function remembered(cache: WeakMap<OutlineNode, Remembered>, node: OutlineNode, read: () => string): string {
+  let found = cache.get(node);
+  if (found?.contentEnd !== node.contentEnd) cache.set(node, (found = { contentEnd: node.contentEnd, heading: read() }));
+  return found.heading;
 }
 
 /** A responsibility clause or label: `（市应急局牵头…）`, `责任单位：…`. */
@@ -118,8 +129,10 @@ export function sectionsOf(node: OutlineNode, notice: NoticeText): string[] {
 
 /** A section's heading as printed, number included: `三、切实加强安全生产风险防控`. */
 export function headingLine(node: OutlineNode, notice: NoticeText): string {
-  const numeral = notice.printed.slice(node.marker.start, node.marker.end).trim();
-  // where the heading ends is read on the folded text; the words are quoted as printed
-  const { words, cut } = headingWords(node, notice.text);
-  return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim() + (cut ? '…' : '');
+  return remembered(headingsPrinted, node, () => {
+    const numeral = notice.printed.slice(node.marker.start, node.marker.end).trim();
+    // where the heading ends is read on the folded text; the words are quoted as printed
+    const { words, cut } = headingWords(node, notice.text);
+    return numeral + joinBroken(notice.printed.slice(node.marker.end, node.marker.end + words.length)).trim() + (cut ? '…' : '');
+  });
 }

@@ -94,7 +94,8 @@ export function tasksOfItem(
     : null;
   return runs.map((run, k): Task => {
     const segment = withoutClauses(notice.printed, run.start, run.end, clauses, '');
-    const text = joinBroken(segment).replace(/^[。;；\s]+/, '');
+    const joined = joinBroken(segment);
+    const text = joined.replace(/^[。;；\s]+/, '');
     const responsibility = run.clause ? { ...run.clause, form: clauseOptions.firstListedLeads && !/牵头/.test(run.clause.text) ? 'first-listed' as const : 'clause' as const } : outside;
     const reading = readDeadline(joinBroken(withoutClauses(notice.text, run.start, run.end, clauses, '。')), dates);
     const limit = run.clause?.timeLimit ? readDeadline(`完成时限：${run.clause.timeLimit}`, dates) : null;
@@ -108,7 +109,7 @@ export function tasksOfItem(
       support: responsibility?.support ?? [],
       responsibility_text: run.clause ? run.clause.text : responsibility ? printedOf(responsibility.text, notice, from, to) : null,
       ...deadlineFields(limit?.deadline ? limit : reading),
-      recurrence: findRecurrences(joinBroken(segment)),
+      recurrence: findRecurrences(joined),
       status: 'open',
       line: notice.position(k === 0 ? node.marker.start : run.start).line,
     };
