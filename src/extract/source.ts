@@ -325,14 +325,8 @@ function fromCuts(source: string, cuts: Range[], rawIndex: (index: number) => nu
   const sourceOffset = (index: number): number => {
     if (index >= text.length) return source.length;
     const at = Math.max(0, index);
-    let lo = 0;
-    let hi = textStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (textStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return sourceStarts[lo]! + at - textStarts[lo]!;
+    const run = lastAtOrBefore(textStarts, at);
+    return sourceStarts[run]! + at - textStarts[run]!;
   };
   const folded = foldForMatching(text);
   return {
@@ -342,16 +336,22 @@ function fromCuts(source: string, cuts: Range[], rawIndex: (index: number) => nu
     sourceOffset: (index) => rawIndex(sourceOffset(index)),
     position(index) {
       const offset = sourceOffset(index);
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lineStarts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+      const line = lastAtOrBefore(lineStarts, offset);
+      return { line: line + 1, column: offset - lineStarts[line]! + 1 };
     },
   };
+}
+
+/** The index of the last of `sorted` (ascending, its first at or before `value`) that is at or before `value`. */
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Widths, brackets and spaces folded: the form word lists are matched against. */
