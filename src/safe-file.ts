@@ -63,15 +63,21 @@ export function encodeText(text: string, like: Pick<TextFile, 'lineEnding' | 'bo
   return (like.bom ? '\uFEFF' : '') + (like.lineEnding === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
 }
 
-/** The file a write to `target` lands in: a symlink's target, else the path itself. */
-async function realTarget(target: string): Promise<string> {
+/**
+ * The file a write to `target` lands in (a symlink's target, else the path
+ * itself) and what it is now, null when it is not there yet. A file that is
+ * no link is what lstat saw: one call less per write.
+ */
+async function realTarget(target: string): Promise<{ real: string; info: Stats | null }> {
   const link = await fs.lstat(target).catch(() => null);
-  if (!link) return path.resolve(target);
+  if (!link) return { real: path.resolve(target), info: null };
+  let real: string;
   try {
-    return await fs.realpath(target);
+    real = await fs.realpath(target);
   } catch {
     throw new FileProblem('unwritable', t('io.dangling-link'));
   }
+  return { real, info: link.isSymbolicLink() ? await fs.stat(real).catch(() => null) : link };
 }
 
 /**
@@ -81,8 +87,7 @@ async function realTarget(target: string): Promise<string> {
  * links, or owned by someone the rename would take it from, is written in place instead.
  */
 export async function writeFileSafely(target: string, content: string | Uint8Array): Promise<void> {
-  const real = await realTarget(target);
-  const info = await fs.stat(real).catch(() => null);
+  const { real, info } = await realTarget(target);
   await removeLeftovers(real);
   try {
     if (info && info.nlink > 1) return await writeInPlace(real, content);
@@ -183,7 +188,7 @@ function isRunning(pid: number): boolean {
  * whose holder died is taken over once it is 10 s stale.
  */
 export async function withFileLock<T>(target: string, edit: () => Promise<T>): Promise<T> {
-  const real = await realTarget(target);
+  const { real } = await realTarget(target);
   const lockPath = `${real}.lock`;
   let release: () => Promise<void>;
   try {

@@ -257,8 +257,9 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
   // what extract last wrote, read at most once: a base that holds these bytes already is not written again
   let baseText: Promise<string | null> | undefined;
   const readBaseText = () => (baseText ??= readTextFile(base).then((file) => file.text, () => null));
-  const writeBase = async () => {
-    if (yaml && !options.dryRun && (await readBaseText()) !== fresh) await writeFileSafely(base, fresh);
+  // beside a new registry the base is written without reading what an earlier one left: one file open less
+  const writeBase = async (compare = true) => {
+    if (yaml && !options.dryRun && (!compare || (await readBaseText()) !== fresh)) await writeFileSafely(base, fresh);
   };
   try {
     return await withFileLock(target, async () => {
@@ -271,7 +272,7 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
       if (previous === null) {
         if (options.dryRun) return [];
         await writeFileSafely(target, fresh);
-        await writeBase();
+        await writeBase(false);
         return [];
       }
       if (options.force) {

@@ -5,7 +5,7 @@
  * display width, a Chinese character counting two columns.
  */
 import type { Command, Help, Option, Argument } from 'commander';
-import stringWidth from 'string-width';
+import { stringWidth } from '../format/width.js';
 import { hasMessage, t } from '../i18n/index.js';
 import { columns, wrapText } from './terminal.js';
 

@@ -1,6 +1,6 @@
 /** What the commands share about the terminal: colour, width, and how bad usage is said. */
-import stringWidth from 'string-width';
 import { forTerminalLine } from '../format/escape.js';
+import { charWidth, stringWidth } from '../format/width.js';
 import { t, type MessageId, type Params } from '../i18n/index.js';
 
 /** Colour only on a terminal, and never where NO_COLOR, FORCE_COLOR=0 or TERM=dumb says no. */
@@ -40,7 +40,7 @@ export function wrapText(text: string, width: number): string {
       const tokens: string[] = [];
       let kind: 'space' | 'word' | 'wide' | 'open' | 'close' | null = null;
       for (const char of line) {
-        const next = /\s/.test(char) ? 'space' : CLOSING.has(char) ? 'close' : OPENING.has(char) ? 'open' : stringWidth(char) > 1 ? 'wide' : 'word';
+        const next = /\s/.test(char) ? 'space' : CLOSING.has(char) ? 'close' : OPENING.has(char) ? 'open' : charWidth(char) > 1 ? 'wide' : 'word';
         // a closing mark stays with what it closes, an opening one with what it opens; a line may break after a closing one
         const joins = (next === 'close' && kind !== 'space') || (kind === 'open' && next !== 'space') || (next === kind && (next === 'word' || next === 'space'));
         if (joins && kind !== null) tokens[tokens.length - 1] += char;
@@ -50,16 +50,23 @@ export function wrapText(text: string, width: number): string {
       const lines: string[] = [];
       // indentation at the start of a line stays
       let current = tokens[0] !== undefined && /^\s+$/.test(tokens[0]) ? tokens.shift()! : '';
+      let used = stringWidth(current);
       let space = '';
+      // the line's width kept as it grows: measuring the whole line again for each token made a long paragraph quadratic
       for (const token of tokens) {
         if (/^\s+$/.test(token)) {
           space = current ? token : '';
           continue;
         }
-        if (current && stringWidth(current + space + token) > width) {
+        const added = stringWidth(space + token);
+        if (current && used + added > width) {
           lines.push(current);
           current = token;
-        } else current += space + token;
+          used = stringWidth(token);
+        } else {
+          current += space + token;
+          used += added;
+        }
         space = '';
       }
       lines.push(current);

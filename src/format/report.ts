@@ -7,9 +7,9 @@
  */
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
-import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
 import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, inert, toJson } from './escape.js';
+import { charWidth, stringWidth } from './width.js';
 
 export type Cell = string | number | null | string[];
 
@@ -45,17 +45,6 @@ export type ReportFormat = 'table' | 'csv' | 'json' | 'markdown';
 const plain = (cell: Cell | undefined): string => (cell === null || cell === undefined ? '' : Array.isArray(cell) ? cell.join('、') : String(cell));
 /** a cell as a terminal shows it */
 const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
-
-/** Display width of one character, measured once per character (string-width is slow per call). */
-const charWidths = new Map<string, number>();
-function charWidth(char: string): number {
-  let width = charWidths.get(char);
-  if (width === undefined) {
-    width = stringWidth(char);
-    charWidths.set(char, width);
-  }
-  return width;
-}
 
 /** Text broken into lines no wider than `width` display columns, each with its width. */
 function wrapToWidth(value: string, width: number): { lines: string[]; widths: number[] } {

@@ -5,8 +5,8 @@
  * registry's sha256 at the time, so a return can be checked before it is applied.
  */
 import ExcelJS from 'exceljs';
-import stringWidth from 'string-width';
 import { forSpreadsheet, toJson } from '../format/escape.js';
+import { stringWidth } from '../format/width.js';
 import { LEDGER_COLUMNS, STATUS_WORDS, type LedgerKey, type LedgerRow, type LedgerSheet, type Status } from './rows.js';
 
 /** The sheet that says where each row came from. */
