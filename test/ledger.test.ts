@@ -17,7 +17,7 @@ import type { SentRecord } from '../src/ledger/xlsx.js';
 import type { Registry } from '../src/registry/types.js';
 
 const LABELS = ['序号', '编号', '文件', '任务内容', '牵头单位', '配合单位', '完成时限', '进展情况', '状态'];
-const STATUS_WORDS = ['未开始', '推进中', '已完成', '已取消', '逾期'];
+const STATUS_WORDS = ['未开始', '进行中', '已完成', '已取消', '逾期'];
 
 const work = mkdtempSync(path.join(tmpdir(), 'safety-tasks-ledger-'));
 const seeds = path.join(work, 'registries');
@@ -150,7 +150,8 @@ describe('ledger import: a round trip through two units', () => {
       sheet.getCell(`H${row}`).value = progress;
       sheet.getCell(`I${row}`).value = status;
     };
-    fill(first!, a1!.row, '2025-01-10 完成隐患排查整治', '已完成');
+    // 已办结 and 推进中 are not the drop-down's words, but the status lexicon's: a unit writes its own
+    fill(first!, a1!.row, '2025-01-10 完成隐患排查整治', '已办结');
     fill(first!, a2!.row, '2025-01-11 已部署', '推进中');
     first!.getCell(`D${a2!.row}`).value = '改过的任务内容';
     fill(second!, b1.row, '2025年1月8日 召开专题会议部署', '推进中');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseStatus, STATUSES, statusWord } from '../src/registry/status.js';
 import { safetyTasks, safetyTasksEnv } from './helpers.js';
 import type { Registry } from '../src/registry/types.js';
 
@@ -68,11 +69,16 @@ describe('status refuses what validate rejects, with the same rule', () => {
   });
 
   it.each([
-    ['已完成', 'done'], ['完成', 'done'], ['推进中', 'in_progress'], ['进行中', 'in_progress'], ['未开始', 'open'], ['已取消', 'dropped'], ['dropped', 'dropped'],
+    ['已完成', 'done'], ['完成', 'done'], ['推进中', 'in_progress'], ['进行中', 'in_progress'], ['in progress', 'in_progress'], ['未开始', 'open'], ['已取消', 'dropped'], ['已撤销', 'dropped'], ['dropped', 'dropped'],
   ])('takes %s for %s', (word, status) => {
     const { file } = registry();
     expect(safetyTasks('status', file, '1.2', word, ...(status === 'done' ? ['--on', '2024-04-01'] : [])).status).toBe(0);
     expect((parse(readFileSync(file, 'utf8')) as Registry).tasks[1]!.status).toBe(status);
+  });
+
+  it('reads back every word it prints for a status, in either language', () => {
+    for (const language of ['zh', 'en'] as const) for (const status of STATUSES) expect(parseStatus(statusWord(status, language)!)).toBe(status);
+    expect(statusWord('finished', 'zh')).toBeNull();
   });
 });
 

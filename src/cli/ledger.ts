@@ -7,7 +7,7 @@ import { isoDate } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { reportFormatters } from '../format/report.js';
 import { planImport, type LedgerReturn, type TargetRegistry } from '../ledger/returns.js';
-import { ledgerReport, ledgerSheets, STATUS_WORD } from '../ledger/rows.js';
+import { ledgerReport, ledgerSheets, ledgerStatusWord } from '../ledger/rows.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import { toPosix } from './files.js';
 import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
@@ -143,7 +143,7 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
   }
   const diagnostics = [...problems, ...plan.diagnostics];
   process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
-  const lines = plan.changes.map((c) => MESSAGES.change(Boolean(options.dryRun), c.file, c.task, STATUS_WORD[c.from], STATUS_WORD[c.to], c.notes.length, c.places.join('、')));
+  const lines = plan.changes.map((c) => MESSAGES.change(Boolean(options.dryRun), c.file, c.task, ledgerStatusWord(c.from), ledgerStatusWord(c.to), c.notes.length, c.places.join('、')));
   process.stdout.write(`${lines.length > 0 ? lines.join('\n') : MESSAGES.nothing}\n${options.dryRun ? `${MESSAGES.dryRun}\n` : ''}`);
   if (problems.length > 0) return 2;
   return diagnostics.length > 0 ? 1 : 0;

@@ -6,7 +6,7 @@ import { isDay } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { t } from '../i18n/index.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
-import { parseStatus, statusChoices } from '../registry/status.js';
+import { parseStatus, statusChoices, statusWord } from '../registry/status.js';
 import type { Registry } from '../registry/types.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
 import { checkProgress } from '../validate/rules.js';
@@ -79,7 +79,7 @@ export async function statusCommand(file: string, taskId: string, word: string, 
         `${t('cli.status.done', {
           file,
           task: taskId,
-          status: t(`report.status.${status}`),
+          status: statusWord(status)!,
           on: status === 'done' ? t('cli.status.done-on', { on }) : '',
           noted: options.note ? t('cli.status.noted') : '',
         })}\n`,

@@ -10,7 +10,8 @@ import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { isoDate } from '../calendar.js';
 import { forSpreadsheet } from '../format/escape.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
-import { OVERDUE_WORD, STATUS_WORD, type LedgerKey, type Status } from './rows.js';
+import { parseStatus } from '../registry/status.js';
+import { ledgerStatusWord, OVERDUE_WORD, STATUS_WORDS, type LedgerKey, type Status } from './rows.js';
 import type { ReturnedSheet, ReturnedWorkbook, SentRecord } from './xlsx.js';
 
 export interface LedgerReturn {
@@ -54,7 +55,7 @@ const MESSAGES = {
   textChanged: (at: string, task: string) => `${at}：任务 ${task} 的任务内容与导出时不同，此行未导入`,
   textChangedHint: '任务内容以登记表为准；如需修改，请改登记表或通知原文后重新导出',
   unknownStatus: (at: string, word: string) => `${at}：状态“${word}”无法识别，此行未导入`,
-  statusHint: `状态请填：${[...Object.values(STATUS_WORD), OVERDUE_WORD].join('、')}`,
+  statusHint: `状态请填：${STATUS_WORDS.join('、')}`,
   progressEdited: (at: string, task: string) => `${at}：任务 ${task} 导出时已有的进展被改动或删除，此行未导入`,
   progressHint: '已有进展请保留原样，新进展另起一行写在最前面',
   registryChanged: (at: string, file: string) => `${at}：登记表 ${file} 在导出后已改动，此行未导入`,
@@ -64,7 +65,6 @@ const MESSAGES = {
   editFailed: (at: string, message: string) => `${at}：无法写入登记表：${message}`,
 };
 
-const WORD_STATUS = new Map<string, Status>(Object.entries(STATUS_WORD).map(([status, word]) => [word, status as Status]));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
@@ -166,7 +166,8 @@ function readSheet(
       continue;
     }
     const word = (cells.status ?? '').trim();
-    let status: Status | undefined = word === '' || word === record.cells.status ? record.status : WORD_STATUS.get(word);
+    // any word the status lexicon knows (进行中, 推进中, 已办结 …), not only the drop-down's: a unit writes its own
+    let status: Status | undefined = word === '' || word === record.cells.status ? record.status : parseStatus(word) ?? undefined;
     // 逾期 is not a status of its own: the task is not done yet
     if (status === undefined && word === OVERDUE_WORD) status = record.status === 'open' || record.status === 'in_progress' ? record.status : 'in_progress';
     if (status === undefined) {
@@ -217,7 +218,7 @@ function apply(events: Event[], diagnostics: Diagnostic[]): ImportPlan {
     // returns saved the same day that disagree: the later one in the order given wins, and that is said
     if (last && setting.some((e) => e.savedOn === last.savedOn && e.status !== last.status)) {
       const { file, cell, row, column } = last.place;
-      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-status-conflict', 'warning', MESSAGES.conflict(cell, task, STATUS_WORD[last.status])));
+      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-status-conflict', 'warning', MESSAGES.conflict(cell, task, ledgerStatusWord(last.status))));
     }
     const entry = texts.get(target.file) ?? { before: target.text, after: target.text };
     try {

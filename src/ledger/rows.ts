@@ -5,6 +5,7 @@
  */
 import type { Report } from '../format/report.js';
 import type { LoadedRegistry } from '../registry/load.js';
+import { STATUSES, statusWord } from '../registry/status.js';
 import type { Task } from '../registry/types.js';
 import { overdueRows } from '../report/overdue.js';
 import { assignments, NO_JURISDICTION } from '../report/responsibility.js';
@@ -12,11 +13,15 @@ import { canonicalNames, resolveUnit, type UnitsDirectory } from '../units/direc
 
 export type Status = Task['status'];
 
-/** 状态 as the ledger prints it; 逾期 is an open or started task past its deadline. */
-export const STATUS_WORD: Record<Status, string> = { open: '未开始', in_progress: '推进中', done: '已完成', dropped: '已取消' };
+/**
+ * 状态 as the ledger prints it: the status lexicon's Chinese word, as its
+ * column titles are Chinese, whatever --lang says (the ledger is an office's
+ * document, sent to units). 逾期 is an open or started task past its deadline.
+ */
+export const ledgerStatusWord = (status: Status): string => statusWord(status, 'zh') ?? String(status);
 export const OVERDUE_WORD = '逾期';
 /** the words the 状态 drop-down offers */
-export const STATUS_WORDS = [...Object.values(STATUS_WORD), OVERDUE_WORD];
+export const STATUS_WORDS = [...STATUSES.map(ledgerStatusWord), OVERDUE_WORD];
 
 export const LEDGER_COLUMNS = [
   { key: 'number', label: '序号' },
@@ -109,7 +114,7 @@ export function ledgerSheets(registries: LoadedRegistry[], units: (jurisdiction:
           .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
           .map(progressLine)
           .join('\n'),
-        status: overdue ? OVERDUE_WORD : STATUS_WORD[status] ?? String(status),
+        status: overdue ? OVERDUE_WORD : ledgerStatusWord(status),
         overdue,
         sentStatus: status,
       };

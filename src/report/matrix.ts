@@ -5,6 +5,7 @@
 import type { Cell, Report, ReportSection } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import type { LoadedRegistry } from '../registry/load.js';
+import { statusWord } from '../registry/status.js';
 import type { Task } from '../registry/types.js';
 import { chineseOrder, groupBy, taskTitle, type Assignment, type Role } from './responsibility.js';
 
@@ -40,7 +41,7 @@ export function unitMatrix(all: Assignment[], unitIn: (jurisdiction: string) => 
       title: taskTitle(a.task),
       text: a.task.text ?? '',
       deadline: a.task.deadline ?? null,
-      status: t(`report.status.${a.task.status ?? 'open'}`),
+      status: statusWord(a.task.status ?? 'open') ?? String(a.task.status),
       others: [...(a.task.lead ?? []), ...(a.task.support ?? [])].filter((u) => u !== a.unit && u !== a.via),
       via: a.via,
     })),

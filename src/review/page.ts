@@ -10,7 +10,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import { forHtml, toJson } from '../format/escape.js';
 import { WEAK_FORMS, type Registry, type Span, type Task } from '../registry/types.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './assets.js';
-import { FORM_WORDS, PAGE_WORDS as W, ruleWord, STATUS_WORDS } from './words.js';
+import { statusWord } from '../registry/status.js';
+import { FORM_WORDS, PAGE_WORDS as W, ruleWord } from './words.js';
 
 /** How the notice on the page stands against the registry. */
 export type SourceState = 'extracted' | 'unchanged' | 'changed' | 'missing';
@@ -238,7 +239,7 @@ function taskRows(tasks: Task[]): string {
         `<td class="lead">${cell(task.lead)}</td>` +
         `<td class="support">${cell(task.support)}</td>` +
         `<td class="deadline">${deadlineCell(task)}</td>` +
-        `<td class="status s-${task.status}">${STATUS_WORDS[task.status] ?? forHtml(String(task.status))}</td>` +
+        `<td class="status s-${forHtml(String(task.status))}">${forHtml(statusWord(String(task.status), 'zh') ?? String(task.status))}</td>` +
         `<td class="form">${form}</td></tr>\n`
       );
     })

@@ -1,12 +1,5 @@
 /** Every word the review pages show, in one place, so a message catalogue can take them later. */
-import type { AssignmentForm, Task } from '../registry/types.js';
-
-export const STATUS_WORDS: Record<Task['status'], string> = {
-  open: '未开始',
-  in_progress: '进行中',
-  done: '已完成',
-  dropped: '已撤销',
-};
+import type { AssignmentForm } from '../registry/types.js';
 
 /** How the units were assigned, as a clerk would name the form of writing. */
 export const FORM_WORDS: Record<AssignmentForm, string> = {
