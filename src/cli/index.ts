@@ -196,31 +196,16 @@ export async function run(argv: string[]): Promise<void> {
 
   const ledger = program
     .command('ledger')
-    .summary('任务分工台账：导出 Excel/CSV 发给各单位，再把回执导回登记表')
-    .description(
-      '把登记表做成任务分工台账：每项任务一行，列为 序号、编号、文件、任务内容（全文）、牵头单位、配合单位、\n' +
-        '完成时限、进展情况（最新在前）、状态（未开始/进行中/已完成/已取消，逾期的写“逾期”）。\n' +
-        'xlsx 可直接打印下发：A4 横向、表头冻结并在每页重复、状态下拉选择、逾期行标红；隐藏的“_来源”工作表\n' +
-        '记下每行对应的登记表、任务和导出时的内容，供 ledger import 核对回执。',
-    )
-    .argument('<registries...>', '登记表文件，或存放登记表的目录')
-    .option('--unit <名称>', '只列这个单位牵头或配合的任务（可用别名，经由单位组的也算）')
-    .option('--by-unit', '每个单位一个工作表（即发给各单位的内容）')
-    .option('--as-of <日期>', '按这一天判断逾期，YYYY-MM-DD（默认今天）')
-    .option('-o, --out <文件>', '写入文件（.xlsx、.csv、.json、.md），不写则输出到标准输出')
-    .addOption(new Option('-f, --format <格式>', '输出格式（默认按 --out 的扩展名，未给 --out 时为 markdown）').choices(['xlsx', 'csv', 'json', 'markdown']))
+    .summary(t('cli.ledger.summary'))
+    .description(t('cli.ledger.description'))
+    .argument('<registries...>', t('cli.ledger.registries'))
+    .option('--unit <name>', t('cli.ledger.unit'))
+    .option('--by-unit', t('cli.ledger.by-unit'))
+    .option('--as-of <date>', t('cli.ledger.as-of'))
+    .option('-o, --out <file>', t('cli.ledger.out'))
+    .addOption(new Option('-f, --format <format>', t('cli.ledger.format')).choices(['xlsx', 'csv', 'json', 'markdown']))
     .addOption(unitsOption())
-    .addHelpText(
-      'after',
-      `
-示例：
-  $ safety-tasks ledger registries --out 台账.xlsx
-  $ safety-tasks ledger registries --by-unit --as-of 2025-01-15 --out 分单位台账.xlsx
-  $ safety-tasks ledger registries --unit 市应急局 --format csv > 市应急局.csv
-  $ safety-tasks ledger import 回执/*.xlsx --into registries --dry-run
-
-退出状态：0 完成，2 用法错误或输入无法读取。`,
-    )
+    .addHelpText('after', after(t('cli.ledger.after')))
     .action(async (paths: string[], options: { unit?: string; byUnit?: boolean; asOf?: string; out?: string; format?: 'xlsx' | 'csv' | 'json' | 'markdown'; units?: string }) => {
       const { ledgerCommand } = await import('./ledger.js');
       process.exitCode = await ledgerCommand(paths, options);
@@ -228,21 +213,12 @@ export async function run(argv: string[]): Promise<void> {
 
   ledger
     .command('import')
-    .summary('把各单位填回的台账（回执）导回登记表')
-    .description(
-      '读取本工具导出、各单位填好返回的 xlsx，把“进展情况”中新增的各行和“状态”写入登记表，\n' +
-        '只改动这些行（与 status 命令相同）。多份回执按日期先后合并。新增、删除或挪动的行，被改动的任务内容，\n' +
-        '无法识别的状态，导出后已改动的登记表：都按 工作表!单元格 报告，不会悄悄写入。',
-    )
-    .argument('<files...>', '回执 xlsx 文件')
-    .requiredOption('--into <目录>', '存放登记表的目录')
-    .option('--dry-run', '只列出将要修改的内容，不写入')
-    .addHelpText(
-      'after',
-      `
-进展情况中新写的一行可以日期开头（2025-01-10 已完成排查），否则按回执保存的日期记。
-退出状态：0 全部导入，1 有未导入或需留意的行，2 用法错误或文件无法读取。`,
-    )
+    .summary(t('cli.ledger.import.summary'))
+    .description(t('cli.ledger.import.description'))
+    .argument('<files...>', t('cli.ledger.import.files'))
+    .requiredOption('--into <dir>', t('cli.ledger.import.into'))
+    .option('--dry-run', t('cli.ledger.import.dry-run'))
+    .addHelpText('after', after(t('cli.ledger.import.after')))
     .action(async (files: string[], options: { into: string; dryRun?: boolean }) => {
       const { ledgerImportCommand } = await import('./ledger.js');
       process.exitCode = await ledgerImportCommand(files, options);
@@ -250,27 +226,14 @@ export async function run(argv: string[]): Promise<void> {
 
   program
     .command('review')
-    .summary('审阅页：在通知原文上标出每项任务、牵头和配合单位、完成时限')
-    .description(
-      '为每份通知写一个独立的 HTML 审阅页（不联网，可在任何电脑上用浏览器打开）：左侧是通知原文，\n' +
-        '每项任务的原文、牵头单位、配合单位和完成时限都标在原文上；右侧是台账；需要核对的项目列在页首。\n' +
-        '给通知文件时先提取再审阅；给台账时读取它记录的通知文件，并说明通知是否已改动。',
-    )
-    .argument('<paths...>', '通知文件（.txt、.md）或台账文件（.yaml、.json），或装有它们的文件夹')
-    .option('-o, --out <dir>', '审阅页写到这个文件夹', 'review')
-    .option('--open', '写完后用浏览器打开（多份通知时打开总览 index.html）')
+    .summary(t('cli.review.summary'))
+    .description(t('cli.review.description'))
+    .argument('<paths...>', t('cli.review.paths'))
+    .option('-o, --out <dir>', t('cli.review.out'), 'review')
+    .option('--open', t('cli.review.open'))
     .addOption(unitsOption())
-    .option('--debug', '出现意外错误时打印出错位置')
-    .addHelpText(
-      'after',
-      `
-示例：
-  $ safety-tasks review seeds/001_b11ec0531f900c9a.txt --open     提取一份通知并打开审阅页
-  $ safety-tasks review registries --out 审阅                      每份台账一页，另有总览 index.html
-
-标准输出列出写出的文件（总览在前）；提取时的提示写到标准错误。
-退出码：0 完成，1 通知已改动或找不到，2 用法错误或文件无法读取。`,
-    )
+    .option('--debug', t('cli.review.debug'))
+    .addHelpText('after', after(t('cli.review.after')))
     .action(async (paths: string[], options: { out: string; open?: boolean; units?: string; debug?: boolean }) => {
       const { reviewCommand } = await import('./review.js');
       process.exitCode = await reviewCommand(paths, options);

@@ -5,12 +5,15 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { isoDate } from '../calendar.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
+import { forTerminalLine } from '../format/escape.js';
+import { t } from '../i18n/index.js';
 import { reportFormatters } from '../format/report.js';
 import { planImport, type LedgerReturn, type TargetRegistry } from '../ledger/returns.js';
 import { ledgerReport, ledgerSheets, ledgerStatusWord } from '../ledger/rows.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import { toPosix } from './files.js';
 import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
+import { usageError, useColor } from './terminal.js';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json' | 'markdown';
 
@@ -28,27 +31,6 @@ export interface LedgerImportOptions {
   dryRun?: boolean;
 }
 
-const MESSAGES = {
-  notADay: (asOf: string) => `--as-of ${asOf} 不是有效日期：请写成 YYYY-MM-DD`,
-  noUnit: (unit: string, meant: string | null) => `这些登记表和单位名录中没有单位“${unit}”${meant ? `（是否要找“${meant}”？）` : ''}`,
-  unitAndByUnit: '--unit 与 --by-unit 只能选一个',
-  xlsxToTerminal: 'xlsx 是二进制文件，不能显示在终端：请用 --out 台账.xlsx 指定文件，或用 --format markdown',
-  noRows: '没有可列入台账的任务',
-  written: (file: string, sheets: number, rows: number) => `已写入 ${file}：${sheets} 个工作表，${rows} 行\n`,
-  unreadable: '无法读取',
-  notWorkbook: '不是可读的 xlsx 工作簿',
-  noRegistries: (dir: string) => `--into ${dir} 不是存放登记表的目录`,
-  change: (dry: boolean, file: string, task: string, from: string, to: string, notes: number, places: string) =>
-    `${dry ? '将修改' : '已修改'} ${file} 任务 ${task}：${from === to ? `状态仍为${from}` : `状态 ${from} → ${to}`}${notes > 0 ? `，新增进展 ${notes} 条` : ''}（来自 ${places}）`,
-  nothing: '回执中没有需要导入的改动',
-  dryRun: '（试运行：未写入任何文件）',
-};
-
-const fail = (command: string, message: string) => {
-  process.stderr.write(`safety-tasks ${command}: ${message}\n`);
-  return 2;
-};
-
 const localDate = (time: Date) => isoDate(time.getFullYear(), time.getMonth() + 1, time.getDate())!;
 
 function formatFor(options: LedgerCommandOptions): LedgerFormat {
@@ -59,19 +41,19 @@ function formatFor(options: LedgerCommandOptions): LedgerFormat {
 
 export async function ledgerCommand(paths: string[], options: LedgerCommandOptions): Promise<number> {
   const asOf = options.asOf ?? localDate(new Date());
-  if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) return fail('ledger', MESSAGES.notADay(asOf));
-  if (options.unit && options.byUnit) return fail('ledger', MESSAGES.unitAndByUnit);
+  if (isoDate(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8))) !== asOf) return usageError('ledger', 'cli.overdue.as-of-not-a-day', { asOf });
+  if (options.unit && options.byUnit) return usageError('ledger', 'cli.ledger.unit-and-by-unit');
   const format = formatFor(options);
-  if (format === 'xlsx' && !options.out && process.stdout.isTTY) return fail('ledger', MESSAGES.xlsxToTerminal);
+  if (format === 'xlsx' && !options.out && process.stdout.isTTY) return usageError('ledger', 'cli.ledger.xlsx-to-terminal');
   const input = await readReportInput(paths, options.units);
   let unitIn: ((jurisdiction: string) => string | null) | undefined;
   if (options.unit) {
     const chosen = chooseUnit(input, options.unit);
-    if ('meant' in chosen) return fail('ledger', MESSAGES.noUnit(options.unit, chosen.meant));
+    if ('meant' in chosen) return usageError('ledger', 'cli.no-unit', { unit: options.unit, suggestion: chosen.meant ? t('cli.did-you-mean', { name: chosen.meant }) : '' });
     unitIn = chosen.unitIn;
   }
   const sheets = ledgerSheets(input.registries, input.units, { asOf, ...(unitIn ? { unitIn } : {}), ...(options.byUnit ? { byUnit: true } : {}) });
-  if (sheets.every((s) => s.rows.length === 0) && input.registries.length > 0) process.stderr.write(`safety-tasks ledger: ${MESSAGES.noRows}\n`);
+  if (sheets.every((s) => s.rows.length === 0) && input.registries.length > 0) process.stderr.write(`${t('cli.error-prefix', { command: 'safety-tasks ledger' })}${t('ledger.no-rows')}\n`);
 
   let content: string | Uint8Array;
   if (format === 'xlsx') {
@@ -84,8 +66,15 @@ export async function ledgerCommand(paths: string[], options: LedgerCommandOptio
     content = reportFormatters[format](ledgerReport(sheets), tableOptions());
   }
   if (options.out) {
-    await writeFileSafely(options.out, content);
-    process.stderr.write(MESSAGES.written(options.out, sheets.length, sheets.reduce((n, s) => n + s.rows.length, 0)));
+    try {
+      await writeFileSafely(options.out, content);
+    } catch (problem) {
+      if (!(problem instanceof FileProblem)) throw problem;
+      // a file that cannot be written is unreadable input's twin: said on the file, exit 2
+      process.stderr.write(`${t('cli.error-prefix', { command: forTerminalLine(options.out) })}${problem.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${t('ledger.written', { file: options.out, sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) })}\n`);
   } else process.stdout.write(content);
   return input.unreadable ? 2 : 0;
 }
@@ -98,7 +87,7 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
   for (const file of files) {
     const bytes = await readFile(file).catch(() => null);
     if (!bytes) {
-      unreadable(file, MESSAGES.unreadable);
+      unreadable(file, t('ledger.unreadable'));
       continue;
     }
     try {
@@ -107,11 +96,11 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
       const saved = workbook.modified ?? (await stat(file)).mtime;
       returns.push({ file: toPosix(file), workbook, savedOn: localDate(saved) });
     } catch {
-      unreadable(file, MESSAGES.notWorkbook);
+      unreadable(file, t('ledger.not-workbook'));
     }
   }
   const names = await readdir(options.into).catch(() => null);
-  if (!names) return fail('ledger import', MESSAGES.noRegistries(options.into));
+  if (!names) return usageError('ledger import', 'cli.ledger.import.no-registries', { dir: options.into });
   const targets: TargetRegistry[] = [];
   const read = new Map<string, TextFile>();
   // hidden files (.name.base.yaml, what --update merges against) are no registries
@@ -142,9 +131,18 @@ export async function ledgerImportCommand(files: string[], options: LedgerImport
     }
   }
   const diagnostics = [...problems, ...plan.diagnostics];
-  process.stderr.write(formatDiagnosticsText(diagnostics, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
-  const lines = plan.changes.map((c) => MESSAGES.change(Boolean(options.dryRun), c.file, c.task, ledgerStatusWord(c.from), ledgerStatusWord(c.to), c.notes.length, c.places.join('、')));
-  process.stdout.write(`${lines.length > 0 ? lines.join('\n') : MESSAGES.nothing}\n${options.dryRun ? `${MESSAGES.dryRun}\n` : ''}`);
+  process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
+  const lines = plan.changes.map((c) => {
+    const [from, to] = [ledgerStatusWord(c.from), ledgerStatusWord(c.to)];
+    return t(options.dryRun ? 'ledger.would-change' : 'ledger.changed', {
+      file: c.file,
+      task: c.task,
+      change: from === to ? t('ledger.status-kept', { status: from }) : t('ledger.status-changed', { from, to }),
+      notes: c.notes.length > 0 ? t('ledger.notes-added', { count: c.notes.length }) : '',
+      places: c.places.join(t('cli.list-separator')),
+    });
+  });
+  process.stdout.write(`${lines.length > 0 ? lines.join('\n') : t('ledger.nothing')}\n${options.dryRun ? `${t('ledger.dry-run')}\n` : ''}`);
   if (problems.length > 0) return 2;
   return diagnostics.length > 0 ? 1 : 0;
 }

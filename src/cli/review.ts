@@ -13,8 +13,10 @@ import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
 import type { UnitsDirectory } from '../units/directory.js';
 import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
-import { writeFileSafely } from '../safe-file.js';
+import { ioErrorMessage } from '../io-error.js';
+import { FileProblem, writeFileSafely } from '../safe-file.js';
 import { toPosix } from './files.js';
+import { unitsProblem } from './report-input.js';
 import { noticeInside } from './repository.js';
 
 export interface ReviewOptions {
@@ -23,19 +25,6 @@ export interface ReviewOptions {
   units?: string;
   debug?: boolean;
 }
-
-const MESSAGES = {
-  noSuchPath: '找不到这个文件或文件夹',
-  emptyFolder: '文件夹里没有通知（.txt、.md）或台账（.yaml、.json）',
-  unreadableFolder: '无法读取这个文件夹',
-  noticeUnreadable: (problem: string) => `无法读取通知：${problem}`,
-  sourceMissing: (where: string) => `找不到台账所记的通知文件 ${where}`,
-  sourceChanged: (where: string) => `通知文件 ${where} 自台账生成后已改动（sha256 不同）`,
-  cannotOpen: (command: string) => `无法打开浏览器：运行 ${command} 失败，请手动打开写出的文件`,
-  cannotWrite: (code: string) => `无法写入这个文件夹${code === 'ENOTDIR' || code === 'EEXIST' ? '：同名的文件已存在' : code === 'EACCES' || code === 'EPERM' ? '：没有写入权限' : ''}`,
-  unitsUnreadable: (what: string) => `无法读取单位名录：${what}`,
-  cannotRender: '台账的格式有误，无法生成审阅页：请先用 safety-tasks validate 检查它',
-} as const;
 
 const NOTICE = /\.(txt|md|markdown)$/i;
 const REGISTRY = /\.(ya?ml|json)$/i;
@@ -54,14 +43,14 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
   const files: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => null);
-    if (!info) fail(given, MESSAGES.noSuchPath);
+    if (!info) fail(given, t('io.ENOENT'));
     else if (!info.isDirectory()) files.push(given);
     else {
       const names = await readdir(given).catch(() => null);
-      if (!names) fail(given, MESSAGES.unreadableFolder);
+      if (!names) fail(given, t('cli.review.unreadable-folder'));
       else {
         const inside = names.filter((n) => NOTICE.test(n) || REGISTRY.test(n)).sort();
-        if (inside.length === 0) fail(given, MESSAGES.emptyFolder);
+        if (inside.length === 0) fail(given, t('cli.review.empty-folder'));
         files.push(...inside.map((n) => path.join(given, n)));
       }
     }
@@ -72,7 +61,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
     const directories = await loadUnitsDirectories(options.units);
     units = (jurisdiction) => directoryFor(directories, jurisdiction, isFile(options.units));
   } catch (error) {
-    fail(options.units ?? 'units', MESSAGES.unitsUnreadable((error as Error).message));
+    fail(options.units ?? 'units', unitsProblem(error, options.units));
   }
 
   const pages: { name: string; html: string; line: Omit<OverviewLine, 'href'> }[] = [];
@@ -91,7 +80,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
       line = { ...summaryOf(input), source: input.source };
     } catch (error) {
       // a registry edited into a shape the schema refuses: said on that file, the others go on
-      fail(file, MESSAGES.cannotRender);
+      fail(file, t('cli.review.cannot-render'));
       if (options.debug) diagnostics[diagnostics.length - 1]!.message += `\n${(error as Error).stack}`;
       continue;
     }
@@ -118,7 +107,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
       written.unshift(target);
     }
   } catch (error) {
-    fail(options.out, MESSAGES.cannotWrite((error as NodeJS.ErrnoException).code ?? ''));
+    fail(options.out, t('cli.review.cannot-write', { reason: error instanceof FileProblem ? error.message : ioErrorMessage(error) }));
   }
   // stdout carries the pages written, the overview first
   for (const file of written) process.stdout.write(`${forTerminalLine(toPosix(file))}\n`);
@@ -166,17 +155,17 @@ async function fromRegistry(file: string, diagnostics: Diagnostic[]): Promise<Re
     return { registry, notice: null, diagnostics: [], source: { state: 'missing', path: recorded } };
   }
   const missing = (): ReviewInput => {
-    diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-missing', 'warning', MESSAGES.sourceMissing(recorded)));
+    diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-missing', 'warning', t('cli.review.source-missing', { file: recorded })));
     return { registry, notice: null, diagnostics: [], source: { state: 'missing', path: recorded } };
   };
   if (!found) return missing();
   const read = await readNoticeFile(found);
   if ('problem' in read) {
-    diagnostics.push(diagnostic(toPosix(path.relative(process.cwd(), found)), { line: 1, column: 1 }, 'unreadable-input', 'error', MESSAGES.noticeUnreadable(read.problem)));
+    diagnostics.push(diagnostic(toPosix(path.relative(process.cwd(), found)), { line: 1, column: 1 }, 'unreadable-input', 'error', t('cli.review.notice-unreadable', { reason: read.problem })));
     return missing();
   }
   const changed = createHash('sha256').update(read.bytes).digest('hex') !== registry.document.source.sha256;
-  if (changed) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-changed', 'warning', MESSAGES.sourceChanged(recorded)));
+  if (changed) diagnostics.push(diagnostic(shown, { line: 1, column: 1 }, 'source-changed', 'warning', t('cli.review.source-changed', { file: recorded })));
   return { registry, notice: read.text, diagnostics: [], source: { state: changed ? 'changed' : 'unchanged', path: recorded } };
 }
 
@@ -186,9 +175,9 @@ function openInBrowser(file: string, diagnostics: Diagnostic[]): void {
     process.platform === 'darwin' ? ['open', [file]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', file]] : ['xdg-open', [file]];
   try {
     const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', () => process.stderr.write(`safety-tasks: ${MESSAGES.cannotOpen(command)}\n`));
+    child.on('error', () => process.stderr.write(`${t('cli.error-prefix', { command: 'safety-tasks review' })}${t('cli.review.cannot-open', { command })}\n`));
     child.unref();
   } catch {
-    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'cannot-open', 'warning', MESSAGES.cannotOpen(command)));
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'cannot-open', 'warning', t('cli.review.cannot-open', { command })));
   }
 }

@@ -161,6 +161,66 @@ export const zh = {
   'cli.overdue.as-of-not-a-day': '--as-of {asOf} 不是一个日期：请写成 YYYY-MM-DD',
   'cli.overdue.role-without-unit': '--role 要与 --unit 同用：说明看哪个单位牵头或配合的任务',
 
+  'cli.ledger.summary': '任务分工台账：导出 Excel/CSV 发给各单位，再把回执导回登记表',
+  'cli.ledger.description':
+    '把登记表做成任务分工台账：每项任务一行，列为 序号、编号、文件、任务内容（全文）、牵头单位、配合单位、\n' +
+    '完成时限、进展情况（最新在前）、状态（未开始/进行中/已完成/已取消，逾期的写“逾期”）。\n' +
+    'xlsx 可直接打印下发：A4 横向、表头冻结并在每页重复、状态下拉选择、逾期行标红；隐藏的“_来源”工作表\n' +
+    '记下每行对应的登记表、任务和导出时的内容，供 ledger import 核对回执。',
+  'cli.ledger.registries': '登记表文件，或存放登记表的目录',
+  'cli.ledger.unit': '只列这个单位牵头或配合的任务（可用别名，经由单位组的也算）',
+  'cli.ledger.by-unit': '每个单位一个工作表（即发给各单位的内容）',
+  'cli.ledger.as-of': '按这一天判断逾期，YYYY-MM-DD（默认今天）',
+  'cli.ledger.out': '写入文件（.xlsx、.csv、.json、.md），不写则输出到标准输出',
+  'cli.ledger.format': '输出格式（默认按 --out 的扩展名，未给 --out 时为 markdown）',
+  'cli.ledger.after':
+    '示例：\n' +
+    '  $ safety-tasks ledger registries --out 台账.xlsx\n' +
+    '  $ safety-tasks ledger registries --by-unit --as-of 2025-01-15 --out 分单位台账.xlsx\n' +
+    '  $ safety-tasks ledger registries --unit 市应急局 --format csv > 市应急局.csv\n' +
+    '  $ safety-tasks ledger import 回执/*.xlsx --into registries --dry-run\n\n' +
+    '退出状态：0 完成，2 用法错误或输入无法读取。',
+  'cli.ledger.unit-and-by-unit': '--unit 与 --by-unit 只能选一个',
+  'cli.ledger.xlsx-to-terminal': 'xlsx 是二进制文件，不能显示在终端：请用 --out 台账.xlsx 指定文件，或用 --format markdown',
+  'cli.ledger.import.summary': '把各单位填回的台账（回执）导回登记表',
+  'cli.ledger.import.description':
+    '读取本工具导出、各单位填好返回的 xlsx，把“进展情况”中新增的各行和“状态”写入登记表，\n' +
+    '只改动这些行（与 status 命令相同）。多份回执按日期先后合并。新增、删除或挪动的行，被改动的任务内容，\n' +
+    '无法识别的状态，导出后已改动的登记表：都按 工作表!单元格 报告，不会悄悄写入。',
+  'cli.ledger.import.files': '回执 xlsx 文件',
+  'cli.ledger.import.into': '存放登记表的目录',
+  'cli.ledger.import.dry-run': '只列出将要修改的内容，不写入',
+  'cli.ledger.import.after':
+    '进展情况中新写的一行可以日期开头（2025-01-10 已完成排查），否则按回执保存的日期记。\n' +
+    '退出状态：0 全部导入，1 有未导入或需留意的行，2 用法错误或文件无法读取。',
+  'cli.ledger.import.no-registries': '--into {dir} 不是存放登记表的目录',
+
+  'cli.review.summary': '审阅页：在通知原文上标出每项任务、牵头和配合单位、完成时限',
+  'cli.review.description':
+    '为每份通知写一个独立的 HTML 审阅页（不联网，可在任何电脑上用浏览器打开）：左侧是通知原文，\n' +
+    '每项任务的原文、牵头单位、配合单位和完成时限都标在原文上；右侧是台账；需要核对的项目列在页首。\n' +
+    '给通知文件时先提取再审阅；给台账时读取它记录的通知文件，并说明通知是否已改动。',
+  'cli.review.paths': '通知文件（.txt、.md）或台账文件（.yaml、.json），或装有它们的文件夹',
+  'cli.review.unreadable-folder': '无法读取这个文件夹',
+  'cli.review.empty-folder': '文件夹里没有通知（.txt、.md）或台账（.yaml、.json）',
+  'cli.review.cannot-render': '台账的格式有误，无法生成审阅页：请先用 safety-tasks validate 检查它',
+  'cli.review.cannot-write': '无法写入这个文件夹：{reason}',
+  'cli.review.source-missing': '找不到台账所记的通知文件 {file}',
+  'cli.review.notice-unreadable': '无法读取通知：{reason}',
+  'cli.review.source-changed': '通知文件 {file} 自台账生成后已改动（sha256 不同）',
+  'cli.review.cannot-open': '无法打开浏览器：运行 {command} 失败，请手动打开写出的文件',
+  'cli.review.out': '审阅页写到这个文件夹',
+  'cli.review.open': '写完后用浏览器打开（多份通知时打开总览 index.html）',
+  'cli.review.debug': '出现意外错误时打印出错位置',
+  'cli.review.after':
+    '示例：\n' +
+    '  $ safety-tasks review seeds/001_b11ec0531f900c9a.txt --open\n' +
+    '      提取一份通知并打开审阅页\n' +
+    '  $ safety-tasks review registries --out 审阅\n' +
+    '      每份台账一页，另有总览 index.html\n\n' +
+    '标准输出列出写出的文件（总览在前）；提取时的提示写到标准错误。\n' +
+    '退出码：0 完成，1 通知已改动或找不到，2 用法错误或文件无法读取。',
+
   'cli.init.summary': '建一个存放台账的仓库：单位名录、结构定义、CI 工作流和说明',
   'cli.init.description':
     '在 DIR（默认：当前文件夹）建好一个科室的台账仓库：units/ 放本辖区的单位名录，\n' +
@@ -346,6 +406,59 @@ export const en: Record<keyof typeof zh, Entry> = {
     '  $ safety-tasks overdue registries --jurisdiction 威海市 --within 30 --format csv > 威海市.csv',
   'cli.overdue.as-of-not-a-day': '--as-of {asOf} is not a day: write it YYYY-MM-DD',
   'cli.overdue.role-without-unit': '--role goes with --unit: say whose tasks it leads or supports',
+
+  'cli.ledger.summary': 'the task ledger (任务分工台账): export Excel/CSV for the units, then bring their returns back into the registries',
+  'cli.ledger.description':
+    'Make the registries into a task ledger: one row a task, with the columns 序号, 编号, 文件, 任务内容 (in full), 牵头单位, 配合单位, 完成时限, 进展情况 (latest first) and 状态 (未开始/进行中/已完成/已取消, or 逾期 when late). The xlsx prints as it is: A4 landscape, the header frozen and repeated on every page, 状态 as a drop-down, late rows in red; a hidden sheet "_来源" records each row\'s registry, task and the values it was sent with, for ledger import to check a return against.',
+  'cli.ledger.registries': 'registry files, or a folder of them',
+  'cli.ledger.unit': 'only the tasks this unit leads or supports (an alias will do; through a unit group counts too)',
+  'cli.ledger.by-unit': 'one sheet a unit (what is sent to each unit)',
+  'cli.ledger.as-of': 'the day that decides what is late, YYYY-MM-DD (default today)',
+  'cli.ledger.out': 'write to this file (.xlsx, .csv, .json, .md); without it, to standard output',
+  'cli.ledger.format': 'the output format (by default from the extension of --out; markdown without --out)',
+  'cli.ledger.after':
+    'Examples:\n' +
+    '  $ safety-tasks ledger registries --out 台账.xlsx\n' +
+    '  $ safety-tasks ledger registries --by-unit --as-of 2025-01-15 --out 分单位台账.xlsx\n' +
+    '  $ safety-tasks ledger registries --unit 市应急局 --format csv > 市应急局.csv\n' +
+    '  $ safety-tasks ledger import 回执/*.xlsx --into registries --dry-run\n\n' +
+    'Exit status: 0 done, 2 bad usage or unreadable input.',
+  'cli.ledger.unit-and-by-unit': '--unit and --by-unit: choose one',
+  'cli.ledger.xlsx-to-terminal': 'xlsx is a binary file and cannot be shown on a terminal: name a file with --out 台账.xlsx, or use --format markdown',
+  'cli.ledger.import.summary': 'bring the ledgers the units filled in (回执) back into the registries',
+  'cli.ledger.import.description':
+    'Read the xlsx this tool exported and a unit filled in and returned, and write the new lines of 进展情况 and the 状态 into the registries, changing only those lines (as the status command does). Several returns are merged in date order. Rows added, deleted or moved, task text changed, a status not understood, a registry changed since the export: each is reported at sheet!cell, never written silently.',
+  'cli.ledger.import.files': 'returned xlsx files',
+  'cli.ledger.import.into': 'the folder of the registries',
+  'cli.ledger.import.dry-run': 'list what would change, write nothing',
+  'cli.ledger.import.after':
+    'A new line of 进展情况 may begin with its date (2025-01-10 已完成排查); otherwise it is dated the day the return was saved.\n' +
+    'Exit status: 0 all imported, 1 rows not imported or worth a look, 2 bad usage or unreadable files.',
+  'cli.ledger.import.no-registries': '--into {dir} is not a folder of registries',
+
+  'cli.review.summary': 'review pages: each task, its lead and support units and its deadline marked on the notice',
+  'cli.review.description':
+    'Write one self-contained HTML review page a notice (no network; opens in any browser): the notice on the left, with each task\'s text, lead units, support units and deadline marked on it; the registry on the right; what to check listed at the top. Given notices, it extracts them first; given registries, it reads the notice each names and says whether the notice has changed.',
+  'cli.review.paths': 'notice files (.txt, .md) or registries (.yaml, .json), or folders of them',
+  'cli.review.unreadable-folder': 'cannot read this folder',
+  'cli.review.empty-folder': 'no notice (.txt, .md) or registry (.yaml, .json) in this folder',
+  'cli.review.cannot-render': 'the registry is malformed and no review page can be made of it: check it with safety-tasks validate first',
+  'cli.review.cannot-write': 'cannot write into this folder: {reason}',
+  'cli.review.source-missing': 'the notice file the registry names is not there: {file}',
+  'cli.review.notice-unreadable': 'cannot read the notice: {reason}',
+  'cli.review.source-changed': 'notice file {file} has changed since the registry was made (its sha256 differs)',
+  'cli.review.cannot-open': 'cannot open a browser: running {command} failed; open the files written yourself',
+  'cli.review.out': 'write the pages into this folder',
+  'cli.review.open': 'open them in a browser when written (the overview index.html for several notices)',
+  'cli.review.debug': 'print where an unexpected error happened',
+  'cli.review.after':
+    'Examples:\n' +
+    '  $ safety-tasks review seeds/001_b11ec0531f900c9a.txt --open\n' +
+    '      extract one notice and open its page\n' +
+    '  $ safety-tasks review registries --out 审阅\n' +
+    '      one page a registry, and an overview index.html\n\n' +
+    'Standard output lists the files written (the overview first); what extraction noticed goes to standard error.\n' +
+    'Exit status: 0 done, 1 a notice changed or not found, 2 bad usage or unreadable files.',
 
   'cli.init.summary': 'set up a repository of registries: units directory, schemas, CI workflow and README',
   'cli.init.description':

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostic.js';
 import { isoDate } from '../calendar.js';
 import { forSpreadsheet } from '../format/escape.js';
+import { t } from '../i18n/index.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
 import { parseStatus } from '../registry/status.js';
 import { ledgerStatusWord, OVERDUE_WORD, STATUS_WORDS, type LedgerKey, type Status } from './rows.js';
@@ -44,26 +45,6 @@ export interface ImportPlan {
   changes: TaskChange[];
   diagnostics: Diagnostic[];
 }
-
-const MESSAGES = {
-  notLedger: '不是本工具导出的台账（缺少隐藏的“_来源”工作表），未导入',
-  unknownSheet: (sheet: string) => `工作表“${sheet}”不是导出时的工作表，其中各行未导入`,
-  missingColumn: (sheet: string, labels: string) => `${sheet}：找不到列 ${labels}，此工作表未导入`,
-  added: (at: string, text: string) => `${at}：这一行是导出后新增的（${text}），未导入`,
-  deleted: (at: string, task: string) => `${at}：任务 ${task} 所在行被删除；登记表中该任务不变`,
-  moved: (at: string, task: string, from: number) => `${at}：任务 ${task} 由第${from}行移到此处，按任务编号导入`,
-  textChanged: (at: string, task: string) => `${at}：任务 ${task} 的任务内容与导出时不同，此行未导入`,
-  textChangedHint: '任务内容以登记表为准；如需修改，请改登记表或通知原文后重新导出',
-  unknownStatus: (at: string, word: string) => `${at}：状态“${word}”无法识别，此行未导入`,
-  statusHint: `状态请填：${STATUS_WORDS.join('、')}`,
-  progressEdited: (at: string, task: string) => `${at}：任务 ${task} 导出时已有的进展被改动或删除，此行未导入`,
-  progressHint: '已有进展请保留原样，新进展另起一行写在最前面',
-  registryChanged: (at: string, file: string) => `${at}：登记表 ${file} 在导出后已改动，此行未导入`,
-  registryChangedHint: '请将同一次导出的全部回执一起导入，或重新导出台账后再发',
-  registryMissing: (at: string, file: string) => `${at}：在 --into 目录中找不到登记表 ${file}，此行未导入`,
-  conflict: (at: string, task: string, kept: string) => `${at}：任务 ${task} 在同一天保存的几份回执中状态不同，采用最后给出的“${kept}”`,
-  editFailed: (at: string, message: string) => `${at}：无法写入登记表：${message}`,
-};
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const basename = (file: string) => file.slice(file.lastIndexOf('/') + 1);
@@ -113,7 +94,7 @@ export function planImport(returns: LedgerReturn[], targets: TargetRegistry[]): 
     const report = (row: number, column: number, rule: string, severity: Severity, message: string, suggestion?: string) =>
       diagnostics.push(diagnostic(ret.file, { line: row, column }, rule, severity, message, suggestion));
     if (!ret.workbook.records) {
-      report(1, 1, 'ledger-not-ours', 'error', MESSAGES.notLedger);
+      report(1, 1, 'ledger-not-ours', 'error', t('ledger.not-ledger'));
       continue;
     }
     const sentBySheet = new Map<string, SentRecord[]>();
@@ -121,12 +102,12 @@ export function planImport(returns: LedgerReturn[], targets: TargetRegistry[]): 
     for (const sheet of ret.workbook.sheets) {
       const sent = sentBySheet.get(sheet.name);
       if (!sent) {
-        if (sheet.rows.length > 0) report(1, 1, 'ledger-sheet-unknown', 'error', MESSAGES.unknownSheet(sheet.name));
+        if (sheet.rows.length > 0) report(1, 1, 'ledger-sheet-unknown', 'error', t('ledger.unknown-sheet', { sheet: sheet.name }));
         continue;
       }
       const missing = (['task', 'document', 'text', 'progress', 'status'] as LedgerKey[]).filter((k) => !sheet.columns[k]);
       if (missing.length > 0) {
-        report(2, 1, 'ledger-column-missing', 'error', MESSAGES.missingColumn(sheet.name, missing.join('、')));
+        report(2, 1, 'ledger-column-missing', 'error', t('ledger.missing-column', { sheet: sheet.name, labels: missing.join('、') }));
         continue;
       }
       readSheet(ret, sheet, sent, report, targetFor, shaOf, events);
@@ -155,14 +136,14 @@ function readSheet(
     if (!record) {
       record = sent.find((r) => !seen.has(r) && sameTask(r, cells));
       if (!record) {
-        report(row, 1, 'ledger-row-added', 'error', MESSAGES.added(at('number', row), [...(cells.text ?? cells.task ?? '')].slice(0, 30).join('')));
+        report(row, 1, 'ledger-row-added', 'error', t('ledger.row-added', { at: at('number', row), text: [...(cells.text ?? cells.task ?? '')].slice(0, 30).join('') }));
         continue;
       }
-      report(row, column('task'), 'ledger-row-moved', 'warning', MESSAGES.moved(at('task', row), record.task, record.row));
+      report(row, column('task'), 'ledger-row-moved', 'warning', t('ledger.row-moved', { at: at('task', row), task: record.task, from: record.row }));
     }
     seen.add(record);
     if ((cells.text ?? '') !== forSpreadsheet(record.cells.text)) {
-      report(row, column('text'), 'ledger-text-changed', 'error', MESSAGES.textChanged(at('text', row), record.task), MESSAGES.textChangedHint);
+      report(row, column('text'), 'ledger-text-changed', 'error', t('ledger.text-changed', { at: at('text', row), task: record.task }), t('ledger.text-changed-hint'));
       continue;
     }
     const word = (cells.status ?? '').trim();
@@ -171,30 +152,30 @@ function readSheet(
     // 逾期 is not a status of its own: the task is not done yet
     if (status === undefined && word === OVERDUE_WORD) status = record.status === 'open' || record.status === 'in_progress' ? record.status : 'in_progress';
     if (status === undefined) {
-      report(row, column('status'), 'ledger-unknown-status', 'error', MESSAGES.unknownStatus(at('status', row), word), MESSAGES.statusHint);
+      report(row, column('status'), 'ledger-unknown-status', 'error', t('ledger.unknown-status', { at: at('status', row), word }), t('ledger.status-hint', { words: STATUS_WORDS.join('、') }));
       continue;
     }
     const before = new Set(lines(forSpreadsheet(record.cells.progress)));
     const now = lines(cells.progress);
     if ([...before].some((l) => !now.includes(l))) {
-      report(row, column('progress'), 'ledger-progress-edited', 'error', MESSAGES.progressEdited(at('progress', row), record.task), MESSAGES.progressHint);
+      report(row, column('progress'), 'ledger-progress-edited', 'error', t('ledger.progress-edited', { at: at('progress', row), task: record.task }), t('ledger.progress-hint'));
       continue;
     }
     const notes = now.filter((l) => !before.has(l)).map((l) => ({ ...noteOf(l, ret.savedOn), ...(record!.unit ? { by: record!.unit } : {}) }));
     if (notes.length === 0 && status === record.status) continue;
     const target = targetFor(record);
     if (!target) {
-      report(row, 1, 'ledger-registry-missing', 'error', MESSAGES.registryMissing(at('number', row), record.file));
+      report(row, 1, 'ledger-registry-missing', 'error', t('ledger.registry-missing', { at: at('number', row), file: record.file }));
       continue;
     }
     if (shaOf.get(target.file) !== record.sha256) {
-      report(row, 1, 'ledger-registry-changed', 'error', MESSAGES.registryChanged(at('number', row), target.file), MESSAGES.registryChangedHint);
+      report(row, 1, 'ledger-registry-changed', 'error', t('ledger.registry-changed', { at: at('number', row), file: target.file }), t('ledger.registry-changed-hint'));
       continue;
     }
     const statusOn = notes.map((n) => n.date).sort().at(-1) ?? ret.savedOn;
     events.push({ target, task: record.task, sent: record.status, status, notes, savedOn: ret.savedOn, statusOn, place: { file: ret.file, cell: at('status', row), row, column: column('status') } });
   }
-  for (const record of sent.filter((r) => !seen.has(r))) report(record.row, 1, 'ledger-row-deleted', 'warning', MESSAGES.deleted(`${sheet.name}!A${record.row}`, record.task));
+  for (const record of sent.filter((r) => !seen.has(r))) report(record.row, 1, 'ledger-row-deleted', 'warning', t('ledger.row-deleted', { at: `${sheet.name}!A${record.row}`, task: record.task }));
 }
 
 /** Events of one task merged: notes in date order (each once), the status of the latest-saved return that set one. */
@@ -218,7 +199,7 @@ function apply(events: Event[], diagnostics: Diagnostic[]): ImportPlan {
     // returns saved the same day that disagree: the later one in the order given wins, and that is said
     if (last && setting.some((e) => e.savedOn === last.savedOn && e.status !== last.status)) {
       const { file, cell, row, column } = last.place;
-      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-status-conflict', 'warning', MESSAGES.conflict(cell, task, ledgerStatusWord(last.status))));
+      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-status-conflict', 'warning', t('ledger.status-conflict', { at: cell, task, kept: ledgerStatusWord(last.status) })));
     }
     const entry = texts.get(target.file) ?? { before: target.text, after: target.text };
     try {
@@ -231,7 +212,7 @@ function apply(events: Event[], diagnostics: Diagnostic[]): ImportPlan {
     } catch (error) {
       if (!(error instanceof EditError)) throw error;
       const { file, cell, row, column } = list[0]!.place;
-      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-edit-failed', 'error', MESSAGES.editFailed(cell, error.message)));
+      diagnostics.push(diagnostic(file, { line: row, column }, 'ledger-edit-failed', 'error', t('ledger.edit-failed', { at: cell, message: error.message })));
     }
   }
   return { writes: [...texts].filter(([, t]) => t.after !== t.before).map(([file, t]) => ({ file, ...t })), changes, diagnostics };

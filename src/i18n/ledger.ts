@@ -1,0 +1,68 @@
+/** The ledger (任务分工台账): what export and import say, and the diagnostics of a returned workbook (回执). */
+import type { Entry } from './index.js';
+
+const plural = (n: string | number, word: string) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+
+export const zh = {
+  'ledger.no-rows': '没有可列入台账的任务',
+  'ledger.written': '已写入 {file}：{sheets} 个工作表，{rows} 行',
+  'ledger.unreadable': '无法读取',
+  'ledger.not-workbook': '不是可读的 xlsx 工作簿',
+  'ledger.changed': '已修改 {file} 任务 {task}：{change}{notes}（来自 {places}）',
+  'ledger.would-change': '将修改 {file} 任务 {task}：{change}{notes}（来自 {places}）',
+  'ledger.status-kept': '状态仍为{status}',
+  'ledger.status-changed': '状态 {from} → {to}',
+  'ledger.notes-added': '，新增进展 {count} 条',
+  'ledger.nothing': '回执中没有需要导入的改动',
+  'ledger.dry-run': '（试运行：未写入任何文件）',
+
+  'ledger.not-ledger': '不是本工具导出的台账（缺少隐藏的“_来源”工作表），未导入',
+  'ledger.unknown-sheet': '工作表“{sheet}”不是导出时的工作表，其中各行未导入',
+  'ledger.missing-column': '{sheet}：找不到列 {labels}，此工作表未导入',
+  'ledger.row-added': '{at}：这一行是导出后新增的（{text}），未导入',
+  'ledger.row-deleted': '{at}：任务 {task} 所在行被删除；登记表中该任务不变',
+  'ledger.row-moved': '{at}：任务 {task} 由第{from}行移到此处，按任务编号导入',
+  'ledger.text-changed': '{at}：任务 {task} 的任务内容与导出时不同，此行未导入',
+  'ledger.text-changed-hint': '任务内容以登记表为准；如需修改，请改登记表或通知原文后重新导出',
+  'ledger.unknown-status': '{at}：状态“{word}”无法识别，此行未导入',
+  'ledger.status-hint': '状态请填：{words}',
+  'ledger.progress-edited': '{at}：任务 {task} 导出时已有的进展被改动或删除，此行未导入',
+  'ledger.progress-hint': '已有进展请保留原样，新进展另起一行写在最前面',
+  'ledger.registry-changed': '{at}：登记表 {file} 在导出后已改动，此行未导入',
+  'ledger.registry-changed-hint': '请将同一次导出的全部回执一起导入，或重新导出台账后再发',
+  'ledger.registry-missing': '{at}：在 --into 目录中找不到登记表 {file}，此行未导入',
+  'ledger.status-conflict': '{at}：任务 {task} 在同一天保存的几份回执中状态不同，采用最后给出的“{kept}”',
+  'ledger.edit-failed': '{at}：无法写入登记表：{message}',
+} satisfies Record<string, Entry>;
+
+export const en: Record<keyof typeof zh, Entry> = {
+  'ledger.no-rows': 'no task to put in the ledger',
+  'ledger.written': (p) => `wrote ${p.file}: ${plural(p.sheets!, 'sheet')}, ${plural(p.rows!, 'row')}`,
+  'ledger.unreadable': 'cannot be read',
+  'ledger.not-workbook': 'not a readable xlsx workbook',
+  'ledger.changed': 'changed {file} task {task}: {change}{notes} (from {places})',
+  'ledger.would-change': 'would change {file} task {task}: {change}{notes} (from {places})',
+  'ledger.status-kept': 'status still {status}',
+  'ledger.status-changed': 'status {from} → {to}',
+  'ledger.notes-added': (p) => `, ${plural(p.count!, 'progress note')} added`,
+  'ledger.nothing': 'nothing in the returns to import',
+  'ledger.dry-run': '(dry run: no file written)',
+
+  'ledger.not-ledger': 'not a ledger this tool exported (its hidden sheet "_来源" is missing): not imported',
+  'ledger.unknown-sheet': 'sheet "{sheet}" was not in the export: its rows are not imported',
+  'ledger.missing-column': '{sheet}: no column {labels}: this sheet is not imported',
+  'ledger.row-added': '{at}: this row was added after the export ({text}): not imported',
+  'ledger.row-deleted': '{at}: the row of task {task} was deleted; the task stays as it is in the registry',
+  'ledger.row-moved': '{at}: task {task} moved here from row {from}; imported by its task id',
+  'ledger.text-changed': '{at}: the text of task {task} is not what was sent: this row is not imported',
+  'ledger.text-changed-hint': 'the registry holds a task\'s text: to change it, edit the registry or the notice and export again',
+  'ledger.unknown-status': '{at}: status "{word}" is not understood: this row is not imported',
+  'ledger.status-hint': 'write one of: {words}',
+  'ledger.progress-edited': '{at}: progress task {task} was sent with was changed or deleted: this row is not imported',
+  'ledger.progress-hint': 'leave the progress there as it is; write a new line at the top',
+  'ledger.registry-changed': '{at}: registry {file} has changed since the export: this row is not imported',
+  'ledger.registry-changed-hint': 'import every return of one export together, or export the ledger again and send that',
+  'ledger.registry-missing': '{at}: no registry {file} in the --into folder: this row is not imported',
+  'ledger.status-conflict': '{at}: returns saved the same day give task {task} different statuses; the last given, "{kept}", is taken',
+  'ledger.edit-failed': '{at}: cannot write the registry: {message}',
+};
