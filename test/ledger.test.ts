@@ -329,3 +329,19 @@ tasks:
     expect(row![4]).toBe("'@SUM(A1)");
   }, 120_000);
 });
+
+describe('an --out the ledger cannot write', () => {
+  it('is said on the file, exit 2, and nothing else is written', () => {
+    // a regular file where a folder should be: ENOTDIR, whoever runs the test
+    const blocker = path.join(work, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const result = safetyTasks('ledger', seeds, '--out', path.join(blocker, '台账.csv'), '--lang', 'en');
+    expect(result.status).toBe(2);
+    const out = path.join(blocker, '台账.csv');
+    // one line, on the file, in English: no internal error, no stack
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.startsWith(`${out}: `)).toBe(true);
+    expect(lines[0]!.slice(out.length)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});

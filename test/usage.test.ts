@@ -66,6 +66,10 @@ const cases: { name: string; args: string[]; says: (m: Say) => string }[] = [
   { name: 'an option there is not', args: ['overdue', registries, '--bogus'], says: (m) => m('cli.commander.unknown-option', { option: '--bogus', suggestion: '' }) },
   { name: 'a command there is not', args: ['valdate', registries], says: (m) => m('cli.commander.unknown-command', { command: 'valdate', suggestion: m('cli.commander.suggestion', { names: 'validate' }) }) },
   { name: 'no paths', args: ['validate'], says: (m) => m('cli.commander.missing-argument', { argument: 'paths' }) },
+  { name: 'ledger --unit with --by-unit', args: ['ledger', registries, '--unit', '市应急局', '--by-unit'], says: (m) => m('cli.ledger.unit-and-by-unit') },
+  { name: 'ledger --as-of a day that is none', args: ['ledger', registries, '--as-of', '2024-02-30'], says: (m) => m('cli.overdue.as-of-not-a-day', { asOf: '2024-02-30' }) },
+  { name: 'ledger --unit nobody', args: ['ledger', registries, '--unit', '某某局'], says: (m) => m('cli.no-unit', { unit: '某某局', suggestion: '' }) },
+  { name: 'ledger import into no folder', args: ['ledger', 'import', registry, '--into', path.join(registries, 'none')], says: (m) => m('cli.ledger.import.no-registries', { dir: path.join(registries, 'none') }) },
   { name: 'too many arguments', args: ['status', registry, '1.1', 'done', 'extra'], says: (m) => m('cli.commander.excess-arguments', { expected: 3, received: 4 }) },
 ];
 
