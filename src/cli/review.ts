@@ -18,6 +18,7 @@ import { FileProblem, writeFileSafely } from '../safe-file.js';
 import { toPosix } from './files.js';
 import { unitsProblem } from './report-input.js';
 import { noticeInside } from './repository.js';
+import { useColor } from './terminal.js';
 
 export interface ReviewOptions {
   out: string;
@@ -113,7 +114,7 @@ export async function reviewCommand(paths: string[], options: ReviewOptions): Pr
   for (const file of written) process.stdout.write(`${forTerminalLine(toPosix(file))}\n`);
   if (options.open && written[0]) openInBrowser(path.resolve(written[0]), diagnostics);
 
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  const color = useColor(process.stderr);
   process.stderr.write(formatDiagnosticsText(diagnostics, { color }));
   if (unreadable) return 2;
   return stale || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -10,7 +10,7 @@ import { parseStatus, statusChoices, statusWord } from '../registry/status.js';
 import type { Registry } from '../registry/types.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
 import { checkProgress } from '../validate/rules.js';
-import { usageError } from './terminal.js';
+import { usageError, useColor } from './terminal.js';
 
 export interface StatusCommandOptions {
   on?: string;
@@ -24,7 +24,7 @@ export interface StatusCommandOptions {
 export async function statusCommand(file: string, taskId: string, word: string, options: StatusCommandOptions): Promise<number> {
   const problems: Diagnostic[] = [];
   const report = (code: number) => {
-    process.stderr.write(formatDiagnosticsText(problems, { color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR }));
+    process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
     return code;
   };
   const refuse = (rule: string, message: string, code: number, position = { line: 1, column: 1 }) => {

@@ -12,7 +12,7 @@ import { forSpreadsheet } from '../format/escape.js';
 import { t } from '../i18n/index.js';
 import { EditError, setTaskStatus } from '../registry/edit.js';
 import { parseStatus } from '../registry/status.js';
-import { ledgerStatusWord, OVERDUE_WORD, STATUS_WORDS, type LedgerKey, type Status } from './rows.js';
+import { LEDGER_COLUMNS, ledgerStatusWord, OVERDUE_WORD, STATUS_WORDS, type LedgerKey, type Status } from './rows.js';
 import type { ReturnedSheet, ReturnedWorkbook, SentRecord } from './xlsx.js';
 
 export interface LedgerReturn {
@@ -107,7 +107,7 @@ export function planImport(returns: LedgerReturn[], targets: TargetRegistry[]): 
       }
       const missing = (['task', 'document', 'text', 'progress', 'status'] as LedgerKey[]).filter((k) => !sheet.columns[k]);
       if (missing.length > 0) {
-        report(2, 1, 'ledger-column-missing', 'error', t('ledger.missing-column', { sheet: sheet.name, labels: missing.join('、') }));
+        report(2, 1, 'ledger-column-missing', 'error', t('ledger.missing-column', { sheet: sheet.name, labels: missing.map((k) => LEDGER_COLUMNS.find((c) => c.key === k)!.label).join('、') }));
         continue;
       }
       readSheet(ret, sheet, sent, report, targetFor, shaOf, events);
