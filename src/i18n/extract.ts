@@ -1,7 +1,6 @@
 /** extract: what it says about notices (src/extract) and about the files it reads and writes (src/cli/extract*). */
 import type { Entry } from './index.js';
-
-const plural = (n: string | number, word: string) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+import { plural } from './plural.js';
 
 export const zh = {
   'extract.numbering-gap': '第 {numeral} 项接在第 {previous} 项之后：第 {expected} 项缺失或无法读取',

@@ -1,7 +1,6 @@
 /** The ledger (任务分工台账): what export and import say, and the diagnostics of a returned workbook (回执). */
 import type { Entry } from './index.js';
-
-const plural = (n: string | number, word: string) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+import { plural } from './plural.js';
 
 export const zh = {
   'ledger.no-rows': '没有可列入台账的任务',

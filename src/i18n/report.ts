@@ -1,7 +1,6 @@
 /** Reports and diagnostics as printed: column headers, status words, severities, summaries. */
 import type { Entry } from './index.js';
-
-const plural = (n: string | number, word: string) => `${n} ${word}${Number(n) === 1 ? '' : 's'}`;
+import { plural } from './plural.js';
 
 export const zh = {
   'report.status.open': '未开始',
