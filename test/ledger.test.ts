@@ -343,5 +343,8 @@ describe('an --out the ledger cannot write', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]!.startsWith(`${out}: `)).toBe(true);
     expect(lines[0]!.slice(out.length)).not.toMatch(/[\u4e00-\u9fff]/);
+    // nothing written: not on stdout, not over the file in the way
+    expect(result.stdout).toBe('');
+    expect(readFileSync(blocker, 'utf8')).toBe('');
   });
 });
