@@ -3,9 +3,12 @@
  * through here, so a write keeps what the file was — its mode, owner, hard
  * links, symlink, line endings and byte-order mark — and two writers never
  * lose each other's edit (one lock per file, taken before it is read).
+ * The calls are synchronous: a registry is a dozen small calls, and handing
+ * each to libuv's thread pool cost three times their own time (issue 17).
  */
 import { randomBytes } from 'node:crypto';
-import { constants, promises as fs, type Stats } from 'node:fs';
+import * as fs from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { t } from './i18n/index.js';
@@ -35,7 +38,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export async function readTextFile(file: string): Promise<TextFile> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FileProblem(code === 'ENOENT' ? 'missing' : 'unreadable', ioErrorMessage(error));
@@ -68,16 +71,25 @@ export function encodeText(text: string, like: Pick<TextFile, 'lineEnding' | 'bo
  * itself) and what it is now, null when it is not there yet. A file that is
  * no link is what lstat saw: one call less per write.
  */
-async function realTarget(target: string): Promise<{ real: string; info: Stats | null }> {
-  const link = await fs.lstat(target).catch(() => null);
+function realTarget(target: string): { real: string; info: Stats | null } {
+  const link = statOrNull(fs.lstatSync, target);
   if (!link) return { real: path.resolve(target), info: null };
   let real: string;
   try {
-    real = await fs.realpath(target);
+    real = fs.realpathSync(target);
   } catch {
     throw new FileProblem('unwritable', t('io.dangling-link'));
   }
-  return { real, info: link.isSymbolicLink() ? await fs.stat(real).catch(() => null) : link };
+  return { real, info: link.isSymbolicLink() ? statOrNull(fs.statSync, real) : link };
+}
+
+/** What is at a path, or null where nothing can be seen (missing, or a folder on the way we may not read). */
+function statOrNull(call: typeof fs.statSync, file: string): Stats | null {
+  try {
+    return call(file);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -87,31 +99,35 @@ async function realTarget(target: string): Promise<{ real: string; info: Stats |
  * links, or owned by someone the rename would take it from, is written in place instead.
  */
 export async function writeFileSafely(target: string, content: string | Uint8Array): Promise<void> {
-  const { real, info } = await realTarget(target);
-  await removeLeftovers(real);
+  const { real, info } = realTarget(target);
+  removeLeftovers(real);
   try {
-    if (info && info.nlink > 1) return await writeInPlace(real, content);
+    if (info && info.nlink > 1) return writeInPlace(real, content);
     const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
-    const handle = await fs.open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, info ? info.mode & 0o7777 : 0o666);
+    let handle: number | null = fs.openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, info ? info.mode & 0o7777 : 0o666);
     let renamed = false;
     try {
-      await handle.writeFile(content);
+      fs.writeFileSync(handle, content);
       if (info) {
-        await handle.chmod(info.mode & 0o7777);
-        if (!(await keepOwner(handle, info))) {
-          await handle.close();
-          await fs.unlink(temporary);
-          return await writeInPlace(real, content);
+        fs.fchmodSync(handle, info.mode & 0o7777);
+        if (!keepOwner(handle, info)) {
+          fs.closeSync(handle);
+          handle = null;
+          fs.unlinkSync(temporary);
+          return writeInPlace(real, content);
         }
+        // synced before the rename only where there is a file to keep: a crash then leaves the old one, never half a
+        // new one; a new file has nothing to lose (the run that made it can make it again)
+        fs.fsyncSync(handle);
       }
-      await handle.sync();
-      await handle.close();
-      await fs.rename(temporary, real);
+      fs.closeSync(handle);
+      handle = null;
+      fs.renameSync(temporary, real);
       renamed = true;
     } finally {
       if (!renamed) {
-        await handle.close().catch(() => {});
-        await fs.unlink(temporary).catch(() => {});
+        if (handle !== null) ignore(() => fs.closeSync(handle!));
+        ignore(() => fs.unlinkSync(temporary));
       }
     }
   } catch (error) {
@@ -120,28 +136,70 @@ export async function writeFileSafely(target: string, content: string | Uint8Arr
   }
 }
 
+/**
+ * Create `target` holding `content`, unless something is there: false then,
+ * and nothing written. Made whole beside it and hard-linked into place, so no
+ * reader sees half of it and no lock is needed — the link fails where another
+ * writer came first. Where the file system has no hard links, under the lock.
+ */
+export async function createFileExclusively(target: string, content: string | Uint8Array): Promise<boolean> {
+  if (statOrNull(fs.lstatSync, target)) return false;
+  const real = path.resolve(target);
+  removeLeftovers(real);
+  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+  try {
+    const handle = fs.openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    try {
+      fs.writeFileSync(handle, content);
+    } finally {
+      fs.closeSync(handle);
+    }
+    fs.linkSync(temporary, real);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw new FileProblem('unwritable', ioErrorMessage(error));
+  } finally {
+    ignore(() => fs.unlinkSync(temporary));
+  }
+  return withFileLock(target, async () => {
+    if (statOrNull(fs.lstatSync, target)) return false;
+    await writeFileSafely(target, content);
+    return true;
+  });
+}
+
+const ignore = (call: () => void) => {
+  try {
+    call();
+  } catch {
+    // already gone, or never made: nothing to clean
+  }
+};
+
 /** Give the new file the old one's owner and group; false when we may not. */
-async function keepOwner(handle: fs.FileHandle, info: Stats): Promise<boolean> {
+function keepOwner(handle: number, info: Stats): boolean {
   const uid = process.getuid?.();
   const gid = process.getgid?.();
   if (uid === undefined || (info.uid === uid && info.gid === gid)) return true;
   try {
-    await handle.chown(info.uid, info.gid);
+    fs.fchownSync(handle, info.uid, info.gid);
     return true;
   } catch {
     return false;
   }
 }
 
-async function writeInPlace(real: string, content: string | Uint8Array): Promise<void> {
+function writeInPlace(real: string, content: string | Uint8Array): void {
   const bytes = Buffer.from(content);
-  const handle = await fs.open(real, constants.O_WRONLY | constants.O_NOFOLLOW);
+  const handle = fs.openSync(real, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
-    await handle.write(bytes, 0, bytes.length, 0);
-    await handle.truncate(bytes.length);
-    await handle.sync();
+    fs.writeSync(handle, bytes, 0, bytes.length, 0);
+    fs.ftruncateSync(handle, bytes.length);
+    fs.fsyncSync(handle);
   } finally {
-    await handle.close();
+    fs.closeSync(handle);
   }
 }
 
@@ -149,22 +207,23 @@ async function writeInPlace(real: string, content: string | Uint8Array): Promise
  * Temporary files a killed run left beside `real`: its process is gone. A
  * folder is listed once a run (a listing a write made a run of n writes n²).
  */
-async function removeLeftovers(real: string): Promise<void> {
+function removeLeftovers(real: string): void {
   const folder = path.dirname(real);
   let found = leftovers.get(folder);
   if (!found) leftovers.set(folder, (found = leftoversIn(folder)));
-  for (const leftover of (await found).get(path.basename(real)) ?? []) {
-    const info = await fs.lstat(leftover).catch(() => null);
-    if (info?.isFile()) await fs.unlink(leftover).catch(() => {});
+  for (const leftover of found.get(path.basename(real)) ?? []) {
+    if (statOrNull(fs.lstatSync, leftover)?.isFile()) ignore(() => fs.unlinkSync(leftover));
   }
 }
 
-const leftovers = new Map<string, Promise<Map<string, string[]>>>();
+const leftovers = new Map<string, Map<string, string[]>>();
 
 /** The leftovers of dead runs in a folder, by the name of the file each was to replace. */
-async function leftoversIn(folder: string): Promise<Map<string, string[]>> {
+function leftoversIn(folder: string): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
-  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+  let names: string[] = [];
+  ignore(() => (names = fs.readdirSync(folder)));
+  for (const name of names) {
     const match = /^\.(.+)\.(\d+)\.[0-9a-f]{16}\.tmp$/.exec(name);
     if (!match || isRunning(Number(match[2]))) continue;
     byFile.set(match[1]!, [...(byFile.get(match[1]!) ?? []), path.join(folder, name)]);
@@ -188,26 +247,33 @@ function isRunning(pid: number): boolean {
  * whose holder died is taken over once it is 10 s stale.
  */
 export async function withFileLock<T>(target: string, edit: () => Promise<T>): Promise<T> {
-  const { real } = await realTarget(target);
+  const { real } = realTarget(target);
   const lockPath = `${real}.lock`;
-  let release: () => Promise<void>;
+  const options = { realpath: false, lockfilePath: lockPath, stale: 10_000, update: 2_000, onCompromised: () => {} };
+  let release: () => void | Promise<void>;
   try {
-    release = await lockfile.lock(real, {
-      realpath: false,
-      lockfilePath: lockPath,
-      stale: 10_000,
-      update: 2_000,
-      // about 18 s of patience, in 200 waits growing from 25–50 ms to 100 ms: the retry package draws and sorts every wait
-      // up front, so a thousand short ones cost more than the write itself
-      retries: { retries: 200, factor: 1.02, minTimeout: 25, maxTimeout: 100, randomize: true },
-      onCompromised: () => {},
-    });
-  } catch {
-    throw new FileProblem('busy', t('io.busy', { lock: lockPath }));
+    // taken at once when free, the common case; a lock another run holds is waited for
+    release = lockfile.lockSync(real, options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw new FileProblem('busy', t('io.busy', { lock: lockPath }));
+    try {
+      release = await lockfile.lock(real, {
+        ...options,
+        // about 18 s of patience, in 200 waits growing from 25–50 ms to 100 ms: the retry package draws and sorts every wait
+        // up front, so a thousand short ones cost more than the write itself
+        retries: { retries: 200, factor: 1.02, minTimeout: 25, maxTimeout: 100, randomize: true },
+      });
+    } catch {
+      throw new FileProblem('busy', t('io.busy', { lock: lockPath }));
+    }
   }
   try {
     return await edit();
   } finally {
-    await release().catch(() => {});
+    try {
+      await release();
+    } catch {
+      // a lock taken over as stale is another run's now
+    }
   }
 }

@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatus, STATUSES, statusWord } from '../src/registry/status.js';
+import { createFileExclusively } from '../src/safe-file.js';
 import { safetyTasks, safetyTasksEnv } from './helpers.js';
 import type { Registry } from '../src/registry/types.js';
 
@@ -198,4 +199,34 @@ describe('edits at once', () => {
     const validated = safetyTasks('validate', file, '--format', 'json');
     expect(JSON.parse(validated.stdout).filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
   }, 600_000);
+
+  it('six extract runs at once into one empty folder: each registry made once and whole, every run content, nothing left behind', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-race-'));
+    const alone = mkdtempSync(path.join(tmpdir(), 'safety-tasks-alone-'));
+    expect(safetyTasks('extract', 'seeds', '--out', alone).status).toBe(0);
+    const codes = await Promise.all(Array.from({ length: 6 }, () => start('extract', 'seeds', '--out', out)));
+    expect(codes).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(readdirSync(out).sort()).toEqual(readdirSync(alone).sort());
+    for (const name of readdirSync(alone)) expect(readFileSync(path.join(out, name), 'utf8')).toBe(readFileSync(path.join(alone, name), 'utf8'));
+  }, 120_000);
+});
+
+describe('a new file is created only where nothing is', () => {
+  it('made whole, with no temporary file beside it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-create-'));
+    const file = path.join(dir, 'r.yaml');
+    expect(await createFileExclusively(file, 'version: 1\n')).toBe(true);
+    expect([readFileSync(file, 'utf8'), readdirSync(dir)]).toEqual(['version: 1\n', ['r.yaml']]);
+  });
+
+  it('a file that is there, or a link to nowhere, is left as it is', async () => {
+    const { dir, file } = registry();
+    const before = readFileSync(file, 'utf8');
+    expect(await createFileExclusively(file, 'version: 1\n')).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const dangling = path.join(dir, 'link.yaml');
+    symlinkSync(path.join(dir, 'nowhere.yaml'), dangling);
+    expect(await createFileExclusively(dangling, 'version: 1\n')).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'r.yaml']);
+  });
 });

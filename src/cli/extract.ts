@@ -1,4 +1,5 @@
 /** `safety-tasks extract`: read notices, write registries, report what looked wrong. */
+import { statSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { parse } from 'yaml';
 import { today as localToday } from '../clock.js';
 import { mergePlanDiagnostics } from '../format/merge-plan.js';
 import { MergeError, mergeRegistry, recordedWork, type MergeResult } from '../registry/merge.js';
-import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
+import { createFileExclusively, encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import { loadUnitsDirectories } from '../units/load.js';
@@ -154,7 +155,12 @@ async function* extractAll(
   const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
   const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug, sendRegistry: Boolean(options.update) }, jobs);
   const extractOne = async (file: string): Promise<ExtractedFile> => {
-    const bytes = await stat(file).then((info) => info.size, () => 0);
+    let bytes = 0;
+    try {
+      bytes = statSync(file).size;
+    } catch {
+      // the worker says why it cannot be read
+    }
     const seconds = options.timeoutPerFile ?? defaultBudget(bytes);
     const outcome = await pool.run({ file }, seconds).catch((error: unknown) => ({ failed: error as Error }));
     if ('result' in outcome) return outcome.result;
@@ -262,6 +268,11 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
     if (yaml && !options.dryRun && (!compare || (await readBaseText()) !== fresh)) await writeFileSafely(base, fresh);
   };
   try {
+    // a new registry needs no lock: it is created only where nothing is
+    if (!options.dryRun && (await createFileExclusively(target, fresh))) {
+      await writeBase(false);
+      return [];
+    }
     return await withFileLock(target, async () => {
       let previous: TextFile | null = null;
       try {
