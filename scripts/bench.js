@@ -34,8 +34,11 @@ function timed(args, runs = RUNS, before = () => {}) {
 }
 function maxRss(args) {
   const hook = "process.on('exit', () => process.stderr.write('\\nmax-rss ' + process.resourceUsage().maxRSS + '\\n'))";
-  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  return Number(/max-rss (\d+)/.exec(result.stderr)[1]) / 1024;
+  // stdout is not kept: the bench's own memory is not the figure
+  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const found = /max-rss (\d+)/.exec(result.stderr ?? '');
+  if (!found) throw new Error(`${args.join(' ')}: no peak memory read (exit ${result.status}, ${result.error ?? String(result.stderr).slice(-500)})`);
+  return Number(found[1]) / 1024;
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bench-'));

@@ -103,8 +103,8 @@ export async function writeFileSafely(target: string, content: string | Uint8Arr
   removeLeftovers(real);
   try {
     if (info && info.nlink > 1) return writeInPlace(real, content);
-    const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
-    let handle: number | null = fs.openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, info ? info.mode & 0o7777 : 0o666);
+    const temporary = temporaryBeside(real);
+    let handle: number | null = openExclusively(temporary, info ? info.mode & 0o7777 : 0o666);
     let renamed = false;
     try {
       fs.writeFileSync(handle, content);
@@ -146,9 +146,9 @@ export async function createFileExclusively(target: string, content: string | Ui
   if (statOrNull(fs.lstatSync, target)) return false;
   const real = path.resolve(target);
   removeLeftovers(real);
-  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = temporaryBeside(real);
   try {
-    const handle = fs.openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    const handle = openExclusively(temporary, 0o666);
     try {
       fs.writeFileSync(handle, content);
     } finally {
@@ -169,6 +169,12 @@ export async function createFileExclusively(target: string, content: string | Ui
     return true;
   });
 }
+
+/** A temporary file's name beside `real`, unpredictable, and the pid that removeLeftovers reads back. */
+const temporaryBeside = (real: string) => path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`);
+
+/** Opened only if it is not there, and never through a link. */
+const openExclusively = (file: string, mode: number) => fs.openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
 
 const ignore = (call: () => void) => {
   try {
