@@ -4,7 +4,7 @@
  * links, symlink, line endings and byte-order mark — and two writers never
  * lose each other's edit (one lock per file, taken before it is read).
  * The calls are synchronous: a registry is a dozen small calls, and handing
- * each to libuv's thread pool cost three times their own time (issue 17).
+ * each to libuv's thread pool cost more than the calls themselves (issue 17).
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
