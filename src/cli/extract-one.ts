@@ -17,13 +17,18 @@ export interface ExtractedFile {
   registry: Registry | null;
   /** the registry's document id, which names its file; null where there is none */
   id: string | null;
-  /** the registry as text, rendered where it was extracted (a worker) to spare the main thread */
-  text: string | null;
+  /**
+   * the registry as UTF-8, rendered and encoded where it was extracted (a worker): its buffer is moved to the main
+   * thread, not copied, and written as it is
+   */
+  encoded: Uint8Array<ArrayBuffer> | null;
   diagnostics: Diagnostic[];
   bytes: number;
   /** the file could not be read as a notice */
   unreadable: boolean;
 }
+
+const UTF8 = new TextEncoder();
 
 /** The file's bytes, or why they were not read (safe-read.ts): only a regular file within the size limit is opened and read. */
 function readBytes(file: string): { bytes: Buffer; savedOn: string } | { problem: string; size: number } {
@@ -77,7 +82,7 @@ export function extractRead(
   const cannotRead = (message: string, size: number, rule = 'unreadable-input', suggestion?: string): ExtractedFile => ({
     registry: null,
     id: null,
-    text: null,
+    encoded: null,
     diagnostics: [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message, suggestion)],
     bytes: size,
     unreadable: true,
@@ -101,10 +106,10 @@ export function extractRead(
       const place = reading.place({ line: d.line, column: d.column });
       if (place) d.message += t('extract.at-place', { place });
     }
-    if (registry.tasks.length === 0) return { registry: null, id: null, text: null, diagnostics, bytes: bytes.length, unreadable: false };
+    if (registry.tasks.length === 0) return { registry: null, id: null, encoded: null, diagnostics, bytes: bytes.length, unreadable: false };
     // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
     registry.document.source.path = toPosix(path.relative(sourceBase, path.resolve(file)));
-    return { registry, id: registry.document.id, text: render ? renderRegistry(registry, render) : null, diagnostics, bytes: bytes.length, unreadable: false };
+    return { registry, id: registry.document.id, encoded: render ? UTF8.encode(renderRegistry(registry, render)) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(t('extract.worker-failed', { reason: (error as Error).message }), bytes.length);

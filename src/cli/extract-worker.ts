@@ -23,7 +23,7 @@ let inHand = Promise.resolve();
 parentPort!.on('message', ({ file }: { file: string }) => {
   inHand = inHand.then(async () => {
     const extracted = await extractFile(file, units, render, sourceBase, debug);
-    // a registry cloned across threads costs both of them; the text is what is written
-    parentPort!.postMessage(sendRegistry ? extracted : { ...extracted, registry: null });
+    // a registry cloned across threads costs both of them; its bytes are what is written, and are moved, not copied
+    parentPort!.postMessage(sendRegistry ? extracted : { ...extracted, registry: null }, extracted.encoded ? [extracted.encoded.buffer] : []);
   });
 });

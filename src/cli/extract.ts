@@ -107,14 +107,14 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     else if (extracted.unreadable) unreadable = true;
     index++;
     progress.step(extracted.bytes);
-    if (extracted.id === null || extracted.text === null) continue;
+    if (extracted.id === null || extracted.encoded === null) continue;
     if (options.out) {
       // the registry is named after its notice's file (the document id is that file's stem)
       const target = path.join(options.out, `${extracted.id}.${options.format}`);
-      const { text, registry } = extracted;
+      const { encoded, registry } = extracted;
       const problems: Diagnostic[] = [];
       writeProblems.push(problems);
-      const write = (lastWrite.get(target) ?? Promise.resolve()).then(() => writeRegistry(target, text, registry, options, today)).then((found) => {
+      const write = (lastWrite.get(target) ?? Promise.resolve()).then(() => writeRegistry(target, encoded, registry, options, today)).then((found) => {
         problems.push(...found);
         if (found.some((d) => d.severity === 'error')) unreadable = true;
         else written++;
@@ -122,7 +122,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
       lastWrite.set(target, write);
       writes.push(write);
       if (writes.length >= 16) await writes.shift();
-    } else output.write(extracted.text);
+    } else output.write(extracted.encoded);
   }
   await Promise.all(writes);
   for (const problems of writeProblems) diagnostics.push(...problems);
@@ -166,7 +166,7 @@ async function* extractAll(
     if ('result' in outcome) return outcome.result;
     const shown = toPosix(path.normalize(file));
     const message = 'failed' in outcome ? t('extract.worker-failed', { reason: outcome.failed.message }) : t('extract.timed-out', { seconds: String(outcome.seconds) });
-    return { registry: null, id: null, text: null, bytes, unreadable: false, diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'failed' in outcome ? 'unreadable-input' : 'timed-out', 'error', message)] };
+    return { registry: null, id: null, encoded: null, bytes, unreadable: false, diagnostics: [diagnostic(shown, { line: 1, column: 1 }, 'failed' in outcome ? 'unreadable-input' : 'timed-out', 'error', message)] };
   };
   // a few files ahead of the one yielded, so every worker has the next file when it finishes one
   const pending = new Map<number, Promise<ExtractedFile>>();
@@ -189,12 +189,11 @@ async function* extractAll(
 /** stdout that streams: one registry as it is, several as a list whose items are written as they come. */
 function streamedList(format: 'yaml' | 'json', several: boolean) {
   let written = 0;
-  const write = (text: string) => process.stdout.write(text);
+  const write = (text: string | Uint8Array) => process.stdout.write(text);
   return {
-    write(text: string) {
-      if (!several) write(text);
-      else if (format === 'json') write(`${written === 0 ? '[\n' : ',\n'}${text}`);
-      else write(text);
+    write(encoded: Uint8Array) {
+      if (several && format === 'json') write(written === 0 ? '[\n' : ',\n');
+      write(encoded);
       written++;
     },
     end() {
@@ -228,6 +227,8 @@ function progressBar(total: number) {
 }
 
 
+const utf8 = new TextDecoder();
+
 /** What --force would drop, task by task (the first ten). */
 const wouldLose = (work: { id: string; recorded: string[] }[]) =>
   t('extract.would-lose', {
@@ -255,21 +256,24 @@ export function baseFileOf(target: string): string {
  * it (./registry/merge.ts), --force replaces it — refusing where people have
  * recorded work, unless given twice or with --discard-progress; otherwise it is refused.
  */
-async function writeRegistry(target: string, fresh: string, registry: Registry | null, options: ExtractOptions, today: string): Promise<Diagnostic[]> {
+async function writeRegistry(target: string, encoded: Uint8Array, registry: Registry | null, options: ExtractOptions, today: string): Promise<Diagnostic[]> {
   const shown = toPosix(path.normalize(target));
   const error = (rule: string, message: string) => [diagnostic(shown, { line: 1, column: 1 }, rule, 'error', message)];
   const yaml = options.format === 'yaml';
   const base = baseFileOf(target);
+  // a new registry is written as the worker encoded it; its text is decoded only to compare with a file already there
+  let text: string | undefined;
+  const fresh = () => (text ??= utf8.decode(encoded));
   // what extract last wrote, read at most once: a base that holds these bytes already is not written again
   let baseText: Promise<string | null> | undefined;
   const readBaseText = () => (baseText ??= readTextFile(base).then((file) => file.text, () => null));
   // beside a new registry the base is written without reading what an earlier one left: one file open less
   const writeBase = async (compare = true) => {
-    if (yaml && !options.dryRun && (!compare || (await readBaseText()) !== fresh)) await writeFileSafely(base, fresh);
+    if (yaml && !options.dryRun && (!compare || (await readBaseText()) !== fresh())) await writeFileSafely(base, encoded);
   };
   try {
     // a new registry needs no lock: it is created only where nothing is
-    if (!options.dryRun && (await createFileExclusively(target, fresh))) {
+    if (!options.dryRun && (await createFileExclusively(target, encoded))) {
       await writeBase(false);
       return [];
     }
@@ -282,21 +286,21 @@ async function writeRegistry(target: string, fresh: string, registry: Registry |
       }
       if (previous === null) {
         if (options.dryRun) return [];
-        await writeFileSafely(target, fresh);
+        await writeFileSafely(target, encoded);
         await writeBase(false);
         return [];
       }
       if (options.force) {
         // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
-        const untouched = previous.text === fresh || previous.text === (await readBaseText());
+        const untouched = previous.text === fresh() || previous.text === (await readBaseText());
         const work = untouched ? [] : recordedWork(previous.text);
         if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', wouldLose(work));
         // the same text is the same bytes (its line ends and mark kept): a file left alone keeps its time for git and make
-        if (previous.text !== fresh) await writeFileSafely(target, encodeText(fresh, previous));
+        if (previous.text !== fresh()) await writeFileSafely(target, encodeText(fresh(), previous));
         await writeBase();
         return [];
       }
-      if (previous.text === fresh) {
+      if (previous.text === fresh()) {
         await writeBase();
         return [];
       }
