@@ -6,9 +6,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../src/cli/terminal.js';
+import { FIXED_WIDTH, stringWidth as displayWidth } from '../src/format/width.js';
 import { safetyTasks, safetyTasksIn, zh } from './helpers.js';
 
 const registries = mkdtempSync(path.join(tmpdir(), 'safety-tasks-narrow-'));
@@ -72,6 +74,24 @@ describe('help', () => {
       expect(status).toBe(0);
       for (const line of stdout.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
     }
+  });
+});
+
+describe('display width measured without string-width', () => {
+  it('gives every character of the fixed blocks the width string-width gives it', () => {
+    const source = FIXED_WIDTH.source.replace(/^\^\[|\]\*\$$/g, '');
+    const blocks = [...source.matchAll(/\\(?:x|u)([0-9a-f]+)-\\(?:x|u)([0-9a-f]+)/g)].map((m) => [parseInt(m[1]!, 16), parseInt(m[2]!, 16)]);
+    expect(blocks.length).toBe(6);
+    for (const [first, last] of blocks)
+      for (let code = first!; code <= last!; code++) {
+        const char = String.fromCharCode(code);
+        expect(displayWidth(char), code.toString(16)).toBe(stringWidth(char));
+      }
+  });
+
+  it('agrees with string-width on text mixing them with what it hands on', () => {
+    const unit = fc.constantFrom('a', ' ', '~', '安', '。', '（', '）', 'ア', '１', '“', '”', '·', '—', 'é', 'e\u0301', '\u200b', '\t', '\x1b[31m', '👍', '👨\u200d👩', '\ud800', '𠀀');
+    fc.assert(fc.property(fc.string({ unit }), (text) => displayWidth(text) === stringWidth(text)));
   });
 });
 
