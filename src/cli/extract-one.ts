@@ -28,7 +28,7 @@ export interface ExtractedFile {
   unreadable: boolean;
 }
 
-const UTF8 = new TextEncoder();
+const utf8 = new TextEncoder();
 
 /** The file's bytes, or why they were not read (safe-read.ts): only a regular file within the size limit is opened and read. */
 function readBytes(file: string): { bytes: Buffer; savedOn: string } | { problem: string; size: number } {
@@ -109,7 +109,7 @@ export function extractRead(
     if (registry.tasks.length === 0) return { registry: null, id: null, encoded: null, diagnostics, bytes: bytes.length, unreadable: false };
     // the notice as seen from its registry, so the pair can move together and no machine's folders are written down
     registry.document.source.path = toPosix(path.relative(sourceBase, path.resolve(file)));
-    return { registry, id: registry.document.id, encoded: render ? UTF8.encode(renderRegistry(registry, render)) : null, diagnostics, bytes: bytes.length, unreadable: false };
+    return { registry, id: registry.document.id, encoded: render ? utf8.encode(renderRegistry(registry, render)) : null, diagnostics, bytes: bytes.length, unreadable: false };
   } catch (error) {
     // one notice's surprise is a diagnostic on that notice, never the end of the run
     const result = cannotRead(t('extract.worker-failed', { reason: (error as Error).message }), bytes.length);
