@@ -46,22 +46,30 @@ const plain = (cell: Cell | undefined): string => (cell === null || cell === und
 /** a cell as a terminal shows it */
 const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 
+/** The size of the character at `i`: a pair of surrogates is one character. */
+function charSize(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** The display width of the character at `i`, of `size` UTF-16 units. */
+function widthAt(text: string, i: number, size: number): number {
+  const code = text.charCodeAt(i);
+  // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
+  return code >= 0x20 && code <= 0x7e ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(text.slice(i, i + size));
+}
+
 /** Text broken into lines no wider than `width` display columns, each with its width. */
 function wrapToWidth(value: string, width: number): { lines: string[]; widths: number[] } {
-  // printable ASCII is one column a character
-  if (value.length <= width && /^[\x20-\x7e]*$/.test(value)) return { lines: [value], widths: [value.length] };
   const lines: string[] = [];
   const widths: number[] = [];
   for (const paragraph of value.split('\n')) {
     let start = 0;
     let used = 0;
     for (let i = 0; i < paragraph.length; ) {
-      // one code point at a time: a pair of surrogates is one character
-      const code = paragraph.charCodeAt(i);
-      const next = paragraph.charCodeAt(i + 1);
-      const size = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
-      const w = code >= 0x20 && code <= 0x7e ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(paragraph.slice(i, i + size));
+      const size = charSize(paragraph, i);
+      const w = widthAt(paragraph, i, size);
       if (used + w > width && i > start) {
         // a break can start a line with `::`: made inert again, as every line a terminal shows
         lines.push(inert(paragraph.slice(start, i)));
@@ -78,38 +86,79 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
   return { lines, widths };
 }
 
+/** The width of a text that fits on one line of `width` columns as it is; -1 where it does not (it is wrapped). */
+function oneLineWidth(value: string, width: number): number {
+  if (value.includes('\n')) return -1;
+  let used = 0;
+  for (let i = 0; i < value.length; ) {
+    const size = charSize(value, i);
+    used += widthAt(value, i, size);
+    if (used > width) return -1;
+    i += size;
+  }
+  return used;
+}
+
 type Wrapped = ReturnType<typeof wrapToWidth>;
+
+/**
+ * A row laid out: each cell one line as it is (most are), its width in `widths`, or wrapped into lines.
+ * A cell of one line is kept as its text: no arrays for it, of which a table of 20,000 rows made 300,000.
+ */
+interface LaidRow {
+  cells: (string | Wrapped)[];
+  widths: number[];
+}
+
+const spaces: string[] = [];
+/** `n` spaces, each length made once */
+const padding = (n: number) => (spaces[n] ??= ' '.repeat(n));
 
 /** One section's cells wrapped once, and each column's width (its widest line). */
 function layOut(section: ReportSection) {
-  const widest = new Map<string, number>();
-  const wrap = (column: Column, value: string) => {
-    const wrapped = wrapToWidth(forTerminal(value), column.maxWidth ?? 40);
-    let w = widest.get(column.key) ?? 0;
-    for (const width of wrapped.widths) if (width > w) w = width;
-    widest.set(column.key, w);
-    return wrapped;
+  const widest = section.columns.map(() => 0);
+  const lay = (values: string[]): LaidRow => {
+    const row: LaidRow = { cells: [], widths: [] };
+    for (let k = 0; k < values.length; k++) {
+      const value = forTerminal(values[k]!);
+      const max = section.columns[k]!.maxWidth ?? 40;
+      const width = oneLineWidth(value, max);
+      if (width >= 0) {
+        row.cells.push(inert(value));
+        row.widths.push(width);
+        if (width > widest[k]!) widest[k] = width;
+        continue;
+      }
+      const wrapped = wrapToWidth(value, max);
+      row.cells.push(wrapped);
+      row.widths.push(0);
+      for (const w of wrapped.widths) if (w > widest[k]!) widest[k] = w;
+    }
+    return row;
   };
-  const head = section.columns.map((c) => wrap(c, c.label));
-  const rows = section.rows.map((row) => section.columns.map((c) => wrap(c, plain(row[c.key]))));
-  return { head, rows, width: (c: Column) => widest.get(c.key) ?? 0 };
+  const head = lay(section.columns.map((c) => c.label));
+  const rows = section.rows.map((row) => lay(section.columns.map((c) => plain(row[c.key]))));
+  const index = new Map(section.columns.map((c, k) => [c.key, k]));
+  return { head, rows, width: (c: Column) => widest[index.get(c.key)!] ?? 0 };
 }
 
 /** A section as a terminal shows it: long texts cut, with a line that says so. */
 function shortened(section: ReportSection): { section: ReportSection; note: string | null } {
   const columns = section.columns.filter((c) => c.shorten !== 0);
   const cut = new Set<Column>();
-  const rows = section.rows.map((row) =>
-    Object.fromEntries(
-      columns.map((c) => {
-        const value = plain(row[c.key]);
-        // no longer in UTF-16 units than the limit: no longer in characters either
-        if (c.shorten === undefined || value.length <= c.shorten || [...value].length <= c.shorten) return [c.key, value];
+  const rows = section.rows.map((row) => {
+    const shown: Record<string, Cell> = {};
+    for (const c of columns) {
+      const value = plain(row[c.key]);
+      // no longer in UTF-16 units than the limit: no longer in characters either
+      if (c.shorten === undefined || value.length <= c.shorten || [...value].length <= c.shorten) shown[c.key] = value;
+      else {
         cut.add(c);
-        return [c.key, `${[...value].slice(0, c.shorten).join('')}…`];
-      }),
-    ),
-  );
+        shown[c.key] = `${[...value].slice(0, c.shorten).join('')}…`;
+      }
+    }
+    return shown;
+  });
   const left = section.columns.filter((c) => c.shorten === 0).map((c) => c.label);
   const parts = [...[...cut].map((c) => `${c.label}只显示前${c.shorten}字`), ...(left.length > 0 && section.rows.length > 0 ? [`略去${left.join('、')}`] : [])];
   return { section: { ...section, columns, rows }, note: parts.length > 0 ? `（终端表格中${parts.join('，')}；全文见 --format csv、json 或 markdown）` : null };
@@ -133,22 +182,31 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       const rule = (left: string, middle: string, right: string) => paint.grey(`${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}`);
       const bar = paint.grey('│');
       const picked = columns.map((c) => index.get(c)!);
-      const draw = (cells: Wrapped[], style: (s: string) => string) => {
+      // a line's pieces joined once: a string grown piece by piece is flattened again when the table is joined
+      const pieces: string[] = [];
+      const draw = (row: LaidRow, style: ((s: string) => string) | null) => {
         let height = 1;
-        for (const k of picked) if (cells[k]!.lines.length > height) height = cells[k]!.lines.length;
+        for (const k of picked) {
+          const cell = row.cells[k]!;
+          if (typeof cell !== 'string' && cell.lines.length > height) height = cell.lines.length;
+        }
         for (let line = 0; line < height; line++) {
-          let drawn = bar;
+          pieces.length = 0;
+          pieces.push(bar);
           for (let i = 0; i < picked.length; i++) {
-            const cell = cells[picked[i]!]!;
-            drawn += ` ${style(cell.lines[line] ?? '')}${' '.repeat(widths[i]! - (cell.widths[line] ?? 0))} ${bar}`;
+            const cell = row.cells[picked[i]!]!;
+            const one = typeof cell === 'string';
+            const shown = one ? (line === 0 ? cell : '') : cell.lines[line] ?? '';
+            const used = one ? (line === 0 ? row.widths[picked[i]!]! : 0) : cell.widths[line] ?? 0;
+            pieces.push(' ', style ? style(shown) : shown, padding(widths[i]! - used), ' ', bar);
           }
-          out.push(drawn);
+          out.push(pieces.join(''));
         }
       };
       out.push(rule('┌', '┬', '┐'));
-      draw(layout.head, options.color ? paint.cyan : (s) => s);
+      draw(layout.head, options.color ? paint.cyan : null);
       // no rule between rows: a ledger reads down its rows
-      for (const row of layout.rows) draw(row, (s) => s);
+      for (const row of layout.rows) draw(row, null);
       out.push(rule('└', '┴', '┘'));
     }
     if (note) out.push(wrapToWidth(note, options.width).lines.join('\n'));

@@ -94,24 +94,26 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
   for (const { file, registry } of registries) {
     const jurisdiction = registry.document?.jurisdiction ?? NO_JURISDICTION;
     const directory = units(registry.document?.jurisdiction ?? null);
+    const document = registry.document?.id ?? file;
     for (const task of registry.tasks ?? []) {
       if (task.status === 'done' || task.status === 'dropped') continue;
       if (chosen && !chosen.has(`${file}#${task.id}`)) continue;
-      const base = {
-        jurisdiction,
-        document: registry.document?.id ?? file,
-        task: task.id,
-        title: taskTitle(task),
-        text: task.text ?? '',
-        lead: canonicalNames(directory, task.lead ?? []),
-        last_progress: lastNote(task),
+      // what every row of the task shares, worked out for its first row: most tasks have none
+      let lead: string[] | undefined;
+      let lastProgress: string | null = null;
+      const row = (kind: OverdueRow['kind'], due: string, due_text: string | null, basis: OverdueRow['basis'], period: string | null, days: number) => {
+        if (lead === undefined) {
+          lead = canonicalNames(directory, task.lead ?? []);
+          lastProgress = lastNote(task);
+        }
+        rows.push({ jurisdiction, document, task: task.id, title: taskTitle(task), text: task.text ?? '', lead, last_progress: lastProgress, kind, due, due_text, basis, period, days });
       };
       const due = task.deadline ?? (options.explicitOnly ? null : registry.document?.period?.to ?? null);
       if (due) {
         const basis = task.deadline ? 'deadline' : 'period end';
         const due_text = task.deadline ? task.deadline_text ?? task.deadline : null;
-        if (due < options.asOf) rows.push({ ...base, kind: 'overdue', due, due_text, basis, period: null, days: daysBetween(due, options.asOf) });
-        else if (soon && due <= soon) rows.push({ ...base, kind: 'due soon', due, due_text, basis, period: null, days: daysBetween(options.asOf, due) });
+        if (due < options.asOf) row('overdue', due, due_text, basis, null, daysBetween(due, options.asOf));
+        else if (soon && due <= soon) row('due soon', due, due_text, basis, null, daysBetween(options.asOf, due));
       }
       if (options.explicitOnly) continue;
       const from = registry.document?.date ?? registry.document?.period?.from;
@@ -120,16 +122,7 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
       for (const recurrence of task.recurrence ?? []) {
         for (const period of periodsOf(recurrence.interval ?? '', from, to)) {
           const reported = (task.progress ?? []).some((p) => p.date >= period.start && p.date <= period.end);
-          if (reported) continue;
-          rows.push({
-            ...base,
-            kind: 'overdue',
-            due: period.end,
-            due_text: recurrence.text,
-            basis: 'recurring',
-            period: period.label,
-            days: daysBetween(period.end, options.asOf),
-          });
+          if (!reported) row('overdue', period.end, recurrence.text, 'recurring', period.label, daysBetween(period.end, options.asOf));
         }
       }
     }
@@ -164,7 +157,9 @@ function mine(
 }
 
 function lastNote(task: Task): string | null {
-  const last = [...(task.progress ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+  // the latest date; of notes on one day, the last written
+  let last: NonNullable<Task['progress']>[number] | undefined;
+  for (const note of task.progress ?? []) if (!last || note.date >= last.date) last = note;
   return last ? `${last.date} ${last.note}` : null;
 }
 
