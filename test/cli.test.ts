@@ -68,6 +68,14 @@ const cases: {
     stderr: [new RegExp(`^no/such/notice\\.txt:1:1  错误  ${zh('io.ENOENT')}  unreadable-input$`, 'm')],
   },
   {
+    // without a units directory no notice is read: it is named once, not again on every file
+    name: 'an unreadable units directory is named once, and nothing is extracted',
+    args: ['extract', 'seeds', '--units', 'no/such/units', '--format', 'json'],
+    status: 2,
+    stdout: (out) => expect(out).toBe(''),
+    stderr: [new RegExp(`^no/such/units:1:1  错误  ${zh('units.unreadable', { file: 'no/such/units', reason: zh('io.ENOENT') })}  unreadable-input\\n*$`)],
+  },
+  {
     name: 'an unknown format is bad usage',
     args: ['extract', 'seeds', '--format', 'xml'],
     status: 2,

@@ -42,10 +42,13 @@ export function budgetedPool<T>(script: URL, workerData: unknown, size: number) 
     for (const queued of behind) void dispatch(queued);
     wake();
   };
+  // what every worker is told before its first job, however late it starts (a replacement after a timeout too)
+  let greeting: unknown;
   const start = (): Worker => {
     const worker = new Worker(script, { workerData });
     worker.unref();
     workers.set(worker, []);
+    if (greeting !== undefined) worker.postMessage(greeting);
     worker.on('message', (result: T) => {
       const queue = workers.get(worker);
       const head = queue?.shift();
@@ -75,6 +78,15 @@ export function budgetedPool<T>(script: URL, workerData: unknown, size: number) 
     }
   };
   return {
+    /** Start a worker before the first job, so its modules load while the caller gets ready. */
+    warm(): void {
+      if (workers.size === 0) start();
+    },
+    /** A message for every worker, before any job: those running now and any started later. */
+    greet(message: unknown): void {
+      greeting = message;
+      for (const worker of workers.keys()) worker.postMessage(message);
+    },
     /** Run one job; past `seconds` its worker is stopped and the job reported as timed out. */
     run(job: unknown, seconds: number): Promise<Outcome<T>> {
       return new Promise<Outcome<T>>((resolve, reject) => {
@@ -86,3 +98,5 @@ export function budgetedPool<T>(script: URL, workerData: unknown, size: number) 
     },
   };
 }
+
+export type BudgetedPool<T> = ReturnType<typeof budgetedPool<T>>;

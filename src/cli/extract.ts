@@ -15,7 +15,7 @@ import { createFileExclusively, encodeText, FileProblem, readTextFile, withFileL
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
 import { loadUnitsDirectories } from '../units/load.js';
-import { budgetedPool, defaultBudget } from './budget.js';
+import { budgetedPool, defaultBudget, type BudgetedPool } from './budget.js';
 import type { ExtractedFile } from './extract-one.js';
 import { toPosix } from './files.js';
 import { unitsProblem } from './report-input.js';
@@ -70,14 +70,6 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     }
   }
 
-  // the workers load the units directories for themselves; here they are only checked, to name a problem once
-  try {
-    await loadUnitsDirectories(options.units);
-  } catch (error) {
-    diagnostics.push(diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units)));
-    unreadable = true;
-  }
-
   // registries go out as they come, in the order of the files: nothing holds the corpus
   const several = files.length > 1;
   // the schema line points into the registries' own repository; printed output cannot know where it will land, so it has none
@@ -85,13 +77,27 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     ? { format: options.format, schema: schemaPathFor(options.out), element: false }
     : { format: options.format, schema: null, element: several };
   const sourceBase = path.resolve(options.out ?? '.');
+  const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
+  const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug, sendRegistry: Boolean(options.update) }, jobs);
+  // a worker loads its modules while the units directories are read here, once for every worker
+  if (files.length > 0) pool.warm();
+  const stop = async (status: number, problems: Diagnostic[]) => {
+    await pool.close();
+    process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
+    return status;
+  };
+  try {
+    pool.greet({ directories: await loadUnitsDirectories(options.units) });
+  } catch (error) {
+    // without them no notice is extracted: named once, not on every file
+    return stop(2, [...diagnostics, diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units))]);
+  }
   const output = streamedList(options.format, several);
   if (options.out) {
     try {
       await mkdir(options.out, { recursive: true });
     } catch (error) {
-      process.stderr.write(formatDiagnosticsText([diagnostic(options.out, { line: 1, column: 1 }, 'unreadable-input', 'error', ioErrorMessage(error))], { color: useColor(process.stderr) }));
-      return 2;
+      return stop(2, [...diagnostics, diagnostic(options.out, { line: 1, column: 1 }, 'unreadable-input', 'error', ioErrorMessage(error))]);
     }
   }
   const progress = progressBar(files.length);
@@ -101,7 +107,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const writes: Promise<void>[] = [];
   const lastWrite = new Map<string, Promise<unknown>>();
   const writeProblems: Diagnostic[][] = [];
-  for await (const extracted of extractAll(files, render, sourceBase, options)) {
+  for await (const extracted of extractAll(files, pool, jobs, options)) {
     diagnostics.push(...extracted.diagnostics);
     if (extracted.unreadable && inDirectory.has(index)) skipped = true;
     else if (extracted.unreadable) unreadable = true;
@@ -142,18 +148,11 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
 }
 
 /**
- * Extract every file in worker threads, yielding results in file order. Each
- * file has a time budget: one that runs past it is a diagnostic naming it,
- * and its worker is replaced for the files after it.
+ * Extract every file in the pool's worker threads, yielding results in file
+ * order. Each file has a time budget: one that runs past it is a diagnostic
+ * naming it, and its worker is replaced for the files after it.
  */
-async function* extractAll(
-  files: string[],
-  render: RenderOptions,
-  sourceBase: string,
-  options: ExtractOptions,
-): AsyncGenerator<ExtractedFile> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
-  const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug, sendRegistry: Boolean(options.update) }, jobs);
+async function* extractAll(files: string[], pool: BudgetedPool<ExtractedFile>, jobs: number, options: ExtractOptions): AsyncGenerator<ExtractedFile> {
   const extractOne = async (file: string): Promise<ExtractedFile> => {
     let bytes = 0;
     try {
