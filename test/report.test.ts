@@ -16,8 +16,8 @@ import type { LoadedRegistry } from '../src/registry/load.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../src/report/matrix.js';
 import { assignments } from '../src/report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames } from '../src/report/units.js';
-import { resolveUnit } from '../src/units/directory.js';
-import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
+import { directoryFor, resolveUnit } from '../src/units/directory.js';
+import { loadUnitsDirectories } from '../src/units/load.js';
 
 const directories = await loadUnitsDirectories();
 const units = (jurisdiction: string | null) => directoryFor(directories, jurisdiction, false);

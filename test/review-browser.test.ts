@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNotice } from '../src/read/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import type { Registry } from '../src/registry/types.js';
-import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
+import { directoryFor } from '../src/units/directory.js';
+import { loadUnitsDirectories } from '../src/units/load.js';
 import { safetyTasks } from './helpers.js';
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();

@@ -11,7 +11,8 @@ import { isoDate } from '../src/calendar.js';
 import { decodeNotice } from '../src/read/decode.js';
 import { extractNotice } from '../src/extract/index.js';
 import { registryToYaml } from '../src/registry/serialize.js';
-import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
+import { directoryFor } from '../src/units/directory.js';
+import { loadUnitsDirectories } from '../src/units/load.js';
 
 const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
 const schema = JSON.parse(readFileSync('schemas/registry.schema.json', 'utf8'));

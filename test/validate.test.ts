@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safetyTasks, safetyTasksWith, zh } from './helpers.js';
-import { directoryFor, loadUnitsDirectories } from '../src/units/load.js';
+import { directoryFor } from '../src/units/directory.js';
+import { loadUnitsDirectories } from '../src/units/load.js';
 import { validateRegistryText } from '../src/validate/index.js';
 
 const directories = await loadUnitsDirectories();

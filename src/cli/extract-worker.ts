@@ -5,8 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLanguage, type Language } from '../i18n/index.js';
 import type { RenderOptions } from '../registry/serialize.js';
-import type { UnitsDirectory } from '../units/directory.js';
-import { directoryFor, isFile } from '../units/load.js';
+import { directoryFor, isFile, type UnitsDirectory } from '../units/directory.js';
 import { extractFile } from './extract-one.js';
 
 const { units: unitsLocation, render, sourceBase, language, debug, sendRegistry } = workerData as {

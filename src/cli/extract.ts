@@ -7,18 +7,14 @@ import { diagnostic, type Diagnostic } from '../diagnostic.js';
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { currentLanguage, t, type MessageId } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
-import { parse } from 'yaml';
 import { today as localToday } from '../clock.js';
-import { mergePlanDiagnostics } from '../format/merge-plan.js';
-import { MergeError, mergeRegistry, recordedWork, type MergeResult } from '../registry/merge.js';
+import type { MergeResult } from '../registry/merge.js';
 import { createFileExclusively, encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import type { RenderOptions } from '../registry/serialize.js';
 import type { Registry } from '../registry/types.js';
-import { loadUnitsDirectories } from '../units/load.js';
 import { budgetedPool, defaultBudget, type BudgetedPool } from './budget.js';
 import type { ExtractedFile } from './extract-one.js';
 import { toPosix } from './files.js';
-import { unitsProblem } from './report-input.js';
 import { schemaPathFor } from './repository.js';
 import { usageError, useColor } from './terminal.js';
 
@@ -86,6 +82,8 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
     process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
     return status;
   };
+  // the units directories, YAML, and the merge of --update load after the worker has started
+  const { loadUnitsDirectories, unitsProblem } = await import('../units/load.js');
   try {
     pool.greet({ directories: await loadUnitsDirectories(options.units) });
   } catch (error) {
@@ -289,6 +287,7 @@ async function writeRegistry(target: string, encoded: Uint8Array, registry: Regi
         await writeBase(false);
         return [];
       }
+      const { MergeError, mergeRegistry, recordedWork } = await import('../registry/merge.js');
       if (options.force) {
         // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
         const untouched = previous.text === fresh() || previous.text === (await readBaseText());
@@ -316,6 +315,7 @@ async function writeRegistry(target: string, encoded: Uint8Array, registry: Regi
         await writeFileSafely(target, encodeText(merged.text, previous));
         await writeBase();
       }
+      const { mergePlanDiagnostics } = await import('../format/merge-plan.js');
       return mergePlanDiagnostics(merged.plan, shown, toPosix(path.normalize(base)));
     });
   } catch (problem) {
@@ -327,6 +327,7 @@ async function writeRegistry(target: string, encoded: Uint8Array, registry: Regi
 /** What extract wrote last time, or null when it is not there (or not a registry). */
 async function readBase(file: string): Promise<Registry | null> {
   try {
+    const { parse } = await import('yaml');
     const registry = parse((await readTextFile(file)).text) as Registry | null;
     return registry && typeof registry === 'object' && Array.isArray(registry.tasks) && registry.document ? registry : null;
   } catch {

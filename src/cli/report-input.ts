@@ -2,11 +2,9 @@
 import { formatDiagnosticsText } from '../format/diagnostics.js';
 import type { ReportFormatOptions } from '../format/report.js';
 import { t } from '../i18n/index.js';
-import { ioErrorMessage, isIoError } from '../io-error.js';
 import { loadRegistries, type LoadedRegistry } from '../registry/load.js';
-import type { UnitsDirectory } from '../units/directory.js';
-import { closestName, resolveUnit } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { closestName, directoryFor, isFile, resolveUnit, type UnitsDirectory } from '../units/directory.js';
+import { loadUnitsDirectories, unitsProblem } from '../units/load.js';
 import { columns, useColor } from './terminal.js';
 
 export interface ReportInput {
@@ -42,11 +40,6 @@ export async function readReportInput(paths: string[], unitsOption: string | und
 /** The exit status of a report: 2 when an input could not be read, 1 when a registry or task was left out. */
 export function reportStatus(input: ReportInput, found = false): number {
   return input.unreadable ? 2 : input.refused || found ? 1 : 0;
-}
-
-/** Why a units directory could not be read: the file system's reason in words, or what is wrong inside it. */
-export function unitsProblem(error: unknown, location: string | undefined): string {
-  return isIoError(error) ? t('units.unreadable', { file: location ?? 'units', reason: ioErrorMessage(error) }) : (error as Error).message;
 }
 
 export function tableOptions(): ReportFormatOptions {

@@ -11,12 +11,12 @@ import { loadRegistries } from '../registry/load.js';
 import { overviewPage, type OverviewLine } from '../review/overview.js';
 import { reviewPage, summaryOf, type ReviewInput } from '../review/page.js';
 import type { UnitsDirectory } from '../units/directory.js';
-import { directoryFor, isFile, loadUnitsDirectories } from '../units/load.js';
+import { directoryFor, isFile } from '../units/directory.js';
+import { loadUnitsDirectories, unitsProblem } from '../units/load.js';
 import { extractRead, readNoticeFile } from './extract-one.js';
 import { ioErrorMessage } from '../io-error.js';
 import { FileProblem, writeFileSafely } from '../safe-file.js';
 import { toPosix } from './files.js';
-import { unitsProblem } from './report-input.js';
 import { noticeInside } from './repository.js';
 import { useColor } from './terminal.js';
 

@@ -56,9 +56,9 @@ export async function statusCommand(file: string, taskId: string, word: string, 
       const read = await readTextFile(file);
       let by = options.by;
       if (by) {
-        const { closestName, resolveUnit } = await import('../units/directory.js');
+        const { closestName, directoryFor, isFile, resolveUnit } = await import('../units/directory.js');
         const registry = parse(read.text, { schema: 'core', logLevel: 'error', maxAliasCount: 100 }) as Registry;
-        const directory = units!.directoryFor(directories!, registry?.document?.jurisdiction ?? null, units!.isFile(options.units));
+        const directory = directoryFor(directories!, registry?.document?.jurisdiction ?? null, isFile(options.units));
         const named = (registry?.tasks ?? []).flatMap((t) => [...(t.lead ?? []), ...(t.support ?? [])]);
         const known = directory ? resolveUnit(directory, by)?.name : undefined;
         if (!known && !named.includes(by)) {

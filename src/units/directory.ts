@@ -97,3 +97,17 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** Whether --units names a single file (used for every registry) rather than a folder. */
+export function isFile(location: string | undefined): boolean {
+  return location !== undefined && /\.ya?ml$/i.test(location);
+}
+
+/**
+ * The directory for a registry: with --units naming one file, that file for
+ * every registry; otherwise the one whose jurisdiction matches.
+ */
+export function directoryFor(directories: Map<string, UnitsDirectory>, jurisdiction: string | null, single: boolean): UnitsDirectory | null {
+  if (single) return directories.values().next().value ?? null;
+  return jurisdiction ? directories.get(jurisdiction) ?? null : null;
+}

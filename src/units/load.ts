@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { t } from '../i18n/index.js';
+import { ioErrorMessage, isIoError } from '../io-error.js';
 import { validateUnitsFile } from '../validate/compiled-schemas.js';
 import { indexUnits, type UnitsDirectory, type UnitsFile } from './directory.js';
 
@@ -29,16 +30,7 @@ export async function loadUnitsDirectories(location: string = SHIPPED_UNITS): Pr
   return directories;
 }
 
-/** Whether --units names a single file (used for every registry) rather than a folder. */
-export function isFile(location: string | undefined): boolean {
-  return location !== undefined && /\.ya?ml$/i.test(location);
-}
-
-/**
- * The directory for a registry: with --units naming one file, that file for
- * every registry; otherwise the one whose jurisdiction matches.
- */
-export function directoryFor(directories: Map<string, UnitsDirectory>, jurisdiction: string | null, single: boolean): UnitsDirectory | null {
-  if (single) return directories.values().next().value ?? null;
-  return jurisdiction ? directories.get(jurisdiction) ?? null : null;
+/** Why a units directory could not be read: the file system's reason in words, or what is wrong inside it. */
+export function unitsProblem(error: unknown, location: string | undefined): string {
+  return isIoError(error) ? t('units.unreadable', { file: location ?? 'units', reason: ioErrorMessage(error) }) : (error as Error).message;
 }

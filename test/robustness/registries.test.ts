@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryFor, loadUnitsDirectories } from '../../src/units/load.js';
+import { directoryFor } from '../../src/units/directory.js';
+import { loadUnitsDirectories } from '../../src/units/load.js';
 import { CLERK_ENV } from '../helpers.js';
 import { validateRegistryText } from '../../src/validate/index.js';
 
