@@ -287,11 +287,12 @@ async function writeRegistry(target: string, encoded: Uint8Array, registry: Regi
         await writeBase(false);
         return [];
       }
-      const { MergeError, mergeRegistry, recordedWork } = await import('../registry/merge.js');
+      // the merge (and YAML) loads only where a registry is there to merge into or to check before --force
+      const merge = () => import('../registry/merge.js');
       if (options.force) {
         // a registry that is what the extractor wrote (the notice's own, or its base) holds no recorded work: no need to parse it
         const untouched = previous.text === fresh() || previous.text === (await readBaseText());
-        const work = untouched ? [] : recordedWork(previous.text);
+        const work = untouched ? [] : (await merge()).recordedWork(previous.text);
         if (work.length > 0 && options.force < 2 && !options.discardProgress) return error('progress-would-be-lost', wouldLose(work));
         // the same text is the same bytes (its line ends and mark kept): a file left alone keeps its time for git and make
         if (previous.text !== fresh()) await writeFileSafely(target, encodeText(fresh(), previous));
@@ -303,6 +304,7 @@ async function writeRegistry(target: string, encoded: Uint8Array, registry: Regi
         return [];
       }
       if (!options.update || !yaml) return error('registry-exists', t(yaml ? 'extract.exists-yaml' : 'extract.exists-json'));
+      const { MergeError, mergeRegistry } = await merge();
       let merged: MergeResult;
       try {
         // the workers send the registry itself under --update

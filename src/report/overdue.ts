@@ -98,7 +98,7 @@ export function overdueRows(registries: LoadedRegistry[], units: (jurisdiction: 
     for (const task of registry.tasks ?? []) {
       if (task.status === 'done' || task.status === 'dropped') continue;
       if (chosen && !chosen.has(`${file}#${task.id}`)) continue;
-      // what every row of the task shares, worked out for its first row: most tasks have none
+      // what every row of the task shares, worked out when it gives its first row (most tasks give none)
       let lead: string[] | undefined;
       let lastProgress: string | null = null;
       const row = (kind: OverdueRow['kind'], due: string, due_text: string | null, basis: OverdueRow['basis'], period: string | null, days: number) => {
