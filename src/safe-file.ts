@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { t } from './i18n/index.js';
 import { ioErrorMessage } from './io-error.js';
 
@@ -256,6 +255,8 @@ export async function withFileLock<T>(target: string, edit: () => Promise<T>): P
   const { real } = realTarget(target);
   const lockPath = `${real}.lock`;
   const options = { realpath: false, lockfilePath: lockPath, stale: 10_000, update: 2_000, onCompromised: () => {} };
+  // loaded by the first write that takes a lock: a new registry is created without one
+  const { default: lockfile } = await import('proper-lockfile');
   let release: () => void | Promise<void>;
   try {
     // taken at once when free, the common case; a lock another run holds is waited for
