@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { useColor } from '../src/cli/terminal.js';
-import { FIXED_WIDTH, stringWidth as displayWidth } from '../src/format/width.js';
+import { FIXED_WIDTH, stringWidth as displayWidth, widthAt } from '../src/format/width.js';
 import { safetyTasks, safetyTasksIn, zh } from './helpers.js';
 
 const registries = mkdtempSync(path.join(tmpdir(), 'safety-tasks-narrow-'));
@@ -88,6 +88,14 @@ describe('display width measured without string-width', () => {
     }
     // printable ASCII and the CJK blocks: the fast path is taken at all
     expect(measured).toBeGreaterThan(20_000);
+  });
+
+  it('measures each character of a table cell as string-width does, the astral plane included', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(widthAt(char, 0, 1), code.toString(16)).toBe(stringWidth(char));
+    }
+    expect(widthAt('a𠀀', 1, 2)).toBe(stringWidth('𠀀'));
   });
 
   it('agrees with string-width on text mixing them with what it hands on', () => {

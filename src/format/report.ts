@@ -9,7 +9,7 @@ import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
 import { t } from '../i18n/index.js';
 import { forMarkdownCell, forMarkdownLine, forSpreadsheet, forTerminal, forTerminalLine, inert, toJson } from './escape.js';
-import { charWidth, stringWidth } from './width.js';
+import { charSizeAt, stringWidth, widthAt } from './width.js';
 
 export type Cell = string | number | null | string[];
 
@@ -46,20 +46,6 @@ const plain = (cell: Cell | undefined): string => (cell === null || cell === und
 /** a cell as a terminal shows it */
 const text = (cell: Cell | undefined): string => forTerminal(plain(cell));
 
-/** The size of the character at `i`: a pair of surrogates is one character. */
-function charSize(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  const next = text.charCodeAt(i + 1);
-  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-}
-
-/** The display width of the character at `i`, of `size` UTF-16 units. */
-function widthAt(text: string, i: number, size: number): number {
-  const code = text.charCodeAt(i);
-  // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
-  return code >= 0x20 && code <= 0x7e ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(text.slice(i, i + size));
-}
-
 /** Text broken into lines no wider than `width` display columns, each with its width. */
 function wrapToWidth(value: string, width: number): { lines: string[]; widths: number[] } {
   const lines: string[] = [];
@@ -68,7 +54,7 @@ function wrapToWidth(value: string, width: number): { lines: string[]; widths: n
     let start = 0;
     let used = 0;
     for (let i = 0; i < paragraph.length; ) {
-      const size = charSize(paragraph, i);
+      const size = charSizeAt(paragraph, i);
       const w = widthAt(paragraph, i, size);
       if (used + w > width && i > start) {
         // a break can start a line with `::`: made inert again, as every line a terminal shows
@@ -91,7 +77,7 @@ function oneLineWidth(value: string, width: number): number {
   if (value.includes('\n')) return -1;
   let used = 0;
   for (let i = 0; i < value.length; ) {
-    const size = charSize(value, i);
+    const size = charSizeAt(value, i);
     used += widthAt(value, i, size);
     if (used > width) return -1;
     i += size;

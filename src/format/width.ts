@@ -37,3 +37,17 @@ export function charWidth(char: string): number {
   }
   return width;
 }
+
+/** The UTF-16 units of the character at `i`: a pair of surrogates is one character. */
+export function charSizeAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** The display width of the character at `i`, of `size` units: a table measures every character of its cells so. */
+export function widthAt(text: string, i: number, size: number): number {
+  const code = text.charCodeAt(i);
+  // the two ranges most cells are made of, without a lookup: printable ASCII (one column), CJK ideographs (two)
+  return code >= 0x20 && code <= 0x7e ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(text.slice(i, i + size));
+}
