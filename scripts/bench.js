@@ -104,7 +104,7 @@ const extractTimes = (small, large) => {
       spent += times[i].at(-1);
     }
   }
-  return times.map((each) => Math.min(...each));
+  return times.map((each) => each.reduce((a, b) => Math.min(a, b)));
 };
 extractTimes(HOSTILE_SHAPES['seeds repeated'](100), HOSTILE_SHAPES['seeds repeated'](200));
 let growthMet = true;
