@@ -16,7 +16,8 @@ import { budgetedPool, defaultBudget, type BudgetedPool } from './budget.js';
 import type { ExtractedFile } from './extract-one.js';
 import { toPosix } from './files.js';
 import { schemaPathFor } from './repository.js';
-import { usageError, useColor } from './terminal.js';
+import { useColor } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface ExtractOptions {
   out?: string;

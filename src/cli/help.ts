@@ -5,11 +5,14 @@
  * display width, a Chinese character counting two columns.
  */
 import type { Command, Help, Option, Argument } from 'commander';
-import { stringWidth } from '../format/width.js';
 import { hasMessage, t } from '../i18n/index.js';
-import { columns, wrapText } from './terminal.js';
+import { layoutHelp, type HelpModel } from './help-layout.js';
+import { columns, HELP_WIDTH } from './terminal.js';
 
-export function localize(program: Command): Command {
+/** a command with the text printed after its help (examples, exit codes), wrapped to the width it is printed at */
+export type WithTextAfter = Command & { textAfter?: string };
+
+export function localize<C extends Command>(program: C): C {
   const extras = (choices: readonly string[] | undefined, defaultValue: unknown, defaultDescription: string | undefined) => {
     const extra: string[] = [];
     if (choices) extra.push(t('cli.help.choices', { choices: choices.join(', ') }));
@@ -19,18 +22,16 @@ export function localize(program: Command): Command {
   return program
     .configureOutput({
       outputError: (text, write) => write(translateCommanderError(text)),
-      getOutHelpWidth: () => columns(process.stdout, 80),
-      getErrHelpWidth: () => columns(process.stderr, 80),
+      getOutHelpWidth: () => columns(process.stdout, HELP_WIDTH),
+      getErrHelpWidth: () => columns(process.stderr, HELP_WIDTH),
     })
     .configureHelp({
       styleTitle: (title: string) => {
         const id = `cli.title.${title}`;
         return hasMessage(id) ? t(id) : title;
       },
-      displayWidth: (text: string) => stringWidth(text),
-      // Chinese has no spaces to break at: wrap however narrow the column
-      minWidthToWrap: 12,
-      boxWrap: (text: string, width: number) => (width < 12 ? text : wrapText(text, width)),
+      // one layout for the help commander prints and the help printed from the built models
+      formatHelp: (command: Command, helper: Help) => layoutHelp(helpModel(command, helper), helper.helpWidth ?? HELP_WIDTH),
       optionDescription: (option: Option) => `${option.description}${extras(option.argChoices, option.defaultValue, option.defaultValueDescription)}`,
       argumentDescription: (argument: Argument) => `${argument.description}${extras(argument.argChoices, argument.defaultValue, argument.defaultValueDescription)}`,
       commandUsage(this: Help, command: Command) {
@@ -40,15 +41,23 @@ export function localize(program: Command): Command {
           .replace('[options]', t('cli.usage.options'))
           .replace('[command]', t('cli.usage.command'));
       },
-      // the usage line wraps too, its continuation under its start
-      styleUsage(this: Help, usage: string) {
-        const indent = stringWidth(t('cli.title.Usage:')) + 1;
-        return wrapText(usage, Math.max((this.helpWidth ?? 80) - indent, 12)).split('\n').join(`\n${' '.repeat(indent)}`);
-      },
       subcommandTerm(this: Help, command: Command) {
         return Object.getPrototypeOf(this).subcommandTerm.call(this, command).replace('[options]', t('cli.usage.options'));
       },
     } as Partial<Help>);
+}
+
+/** What a command's help says, in commander's words and order, before it is laid out to a width. */
+export function helpModel(command: WithTextAfter, helper: Help): HelpModel {
+  const sections: HelpModel['sections'] = [];
+  const section = <T extends Command | Option | Argument>(groups: Map<string, T[]>, item: (x: T) => [string, string]) => {
+    for (const [heading, items] of groups) if (items.length > 0) sections.push({ heading: helper.styleTitle(heading), items: items.map(item) });
+  };
+  section(new Map([['Arguments:', helper.visibleArguments(command)]]), (a) => [helper.argumentTerm(a), helper.argumentDescription(a)]);
+  section(helper.groupItems(command.options as Option[], helper.visibleOptions(command), (o) => o.helpGroupHeading ?? 'Options:'), (o) => [helper.optionTerm(o), helper.optionDescription(o)]);
+  section(helper.groupItems(command.commands as Command[], helper.visibleCommands(command), (c) => c.helpGroup() || 'Commands:'), (c) => [helper.subcommandTerm(c), helper.subcommandDescription(c)]);
+  const after = command.textAfter;
+  return { usageTitle: helper.styleTitle('Usage:'), usage: helper.commandUsage(command), description: helper.commandDescription(command), sections, ...(after === undefined ? {} : { after }) };
 }
 
 /** Commander's English error, in the words of the catalogue. */

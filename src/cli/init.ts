@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { t } from '../i18n/index.js';
 import { ioErrorMessage } from '../io-error.js';
 import { toPosix } from './files.js';
-import { usageError } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 const SHIPPED = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 

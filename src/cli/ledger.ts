@@ -13,7 +13,8 @@ import { ledgerReport, ledgerSheets, ledgerStatusWord } from '../ledger/rows.js'
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely, type TextFile } from '../safe-file.js';
 import { toPosix } from './files.js';
 import { chooseUnit, readReportInput, tableOptions } from './report-input.js';
-import { usageError, useColor } from './terminal.js';
+import { useColor } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json' | 'markdown';
 

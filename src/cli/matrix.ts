@@ -6,7 +6,7 @@ import { documentGrid, overviewMatrix, unitMatrix } from '../report/matrix.js';
 import { assignments, type Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
 import { ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
-import { usageError } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface MatrixCommandOptions {
   units?: string;

@@ -6,7 +6,7 @@ import { reportFormatters, type ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
 import { chooseUnit, ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
-import { usageError } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface OverdueCommandOptions {
   asOf?: string;

@@ -10,7 +10,8 @@ import { parseStatus, statusChoices, statusWord } from '../registry/status.js';
 import type { Registry } from '../registry/types.js';
 import { encodeText, FileProblem, readTextFile, withFileLock, writeFileSafely } from '../safe-file.js';
 import { checkProgress } from '../validate/rules.js';
-import { usageError, useColor } from './terminal.js';
+import { useColor } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface StatusCommandOptions {
   on?: string;

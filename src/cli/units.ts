@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 import { assignments, groupBy } from '../report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
 import { readReportInput, reportStatus, tableOptions } from './report-input.js';
-import { usageError } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface UnitsCommandOptions {
   units?: string;

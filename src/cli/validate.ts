@@ -16,7 +16,8 @@ import { loadUnitsDirectories, unitsProblem } from '../units/load.js';
 import { validateRegistryText } from '../validate/index.js';
 import { defaultBudget } from './budget.js';
 import { noticeInside } from './repository.js';
-import { usageError, useColor } from './terminal.js';
+import { useColor } from './terminal.js';
+import { usageError } from './usage-error.js';
 
 export interface ValidateCommandOptions {
   units?: string;

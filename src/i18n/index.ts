@@ -11,9 +11,9 @@ import * as ledger from './ledger.js';
 import * as registry from './registry.js';
 import * as report from './report.js';
 import * as validate from './validate.js';
+import type { Language } from './language.js';
 
-export type Language = 'zh' | 'en';
-export const LANGUAGES: Language[] = ['zh', 'en'];
+export { chooseLanguage, LANGUAGES, type Language } from './language.js';
 export type Params = Record<string, string | number>;
 /** a message: text with {name} placeholders, or a function where English needs a plural */
 export type Entry = string | ((params: Params) => string);
@@ -49,17 +49,4 @@ export function t(id: MessageId, params?: Params): string {
 /** Whether a message id exists: for ids built from data (a status, a rule). */
 export function hasMessage(id: string): id is MessageId {
   return id in zh;
-}
-
-/**
- * The language of a run: `--lang zh|en` if given, else English where the
- * locale (LC_ALL, then LC_MESSAGES, then LANG) starts with `en`, else Chinese.
- */
-export function chooseLanguage(argv: string[], env: Record<string, string | undefined>): Language {
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
-    if (value === 'zh' || value === 'en') return value;
-  }
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en/i.test(locale) ? 'en' : 'zh';
 }
