@@ -4,10 +4,12 @@
  * catalogue.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { helpModel, type WithTextAfter } from '../src/cli/help.js';
 import type { BuiltHelp } from '../src/cli/built-help.js';
 import { layoutHelp } from '../src/cli/help-layout.js';
+import { stringWidth } from '../src/format/width.js';
 import { buildProgram } from '../src/cli/program.js';
 import { HELP_WIDTH } from '../src/cli/terminal.js';
 import { LANGUAGES, setLanguage } from '../src/i18n/index.js';
@@ -61,5 +63,44 @@ describe('help built with the tool', () => {
       expect(safetyTasksIn(FORBID, ...args).stderr, args.join(' ')).toMatch(/a forbidden module was loaded/);
     }
     expect(safetyTasksIn({}, '--lang', 'fr', 'extract', '--help').status).toBe(2);
+  });
+});
+
+describe('examples in help', () => {
+  const model = (after: string) => ({ usageTitle: 'Usage:', usage: 'safety-tasks x', description: '', sections: [], after });
+  const example = (command: string, said = '') => `  $ ${command}${said ? `      ${said}` : ''}`;
+  // the example's lines from its `$` on, and its command put back together from them
+  const laidOut = (after: string, width: number) => layoutHelp(model(after), width).split('\n').slice(2, -1);
+  const rejoined = (lines: string[]) => lines.join('\n').replace(/ \\\n {6}/g, ' ').replace(/^ {2}\$ /, '');
+
+  it('are kept as written where they fit, and their command goes on over lines ending in ` \\` where not', () => {
+    const command = 'safety-tasks matrix registries --jurisdiction 威海市 --format csv > 威海市.csv';
+    expect(laidOut(example(command, '威海市的分工表'), 120)).toEqual([example(command, '威海市的分工表')]);
+    expect(laidOut(example(command, '威海市的分工表'), 40)).toEqual([
+      '  $ safety-tasks matrix registries \\',
+      '      --jurisdiction 威海市 \\',
+      '      --format csv > 威海市.csv',
+      '      威海市的分工表',
+    ]);
+    // what it does, wrapped, stays under the command
+    const said = laidOut(example('safety-tasks overdue registries', '按单位列出截至某日逾期的任务，牵头和配合分开列出'), 30).slice(1);
+    expect(said.length).toBeGreaterThan(1);
+    for (const line of said) expect(line).toMatch(/^ {6}\S/);
+  });
+
+  it('never break a word of the command, and fit the width wherever its words do', () => {
+    const word = fc.oneof(fc.stringMatching(/^[a-z0-9./_-]{1,12}$/), fc.constantFrom('--out', '>', '&&', '|', '威海市', '市应急局.csv'));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 14 }), fc.integer({ min: 24, max: 100 }), (words, width) => {
+        const command = words.join(' ');
+        const lines = laidOut(example(command, '说明'), width);
+        if (stringWidth(example(command, '说明')) <= width) expect(lines).toEqual([example(command, '说明')]);
+        else {
+          expect(rejoined(lines.slice(0, -1))).toBe(command);
+          expect(lines.at(-1)).toBe('      说明');
+        }
+        if (words.every((w) => stringWidth(w) <= width - 10)) for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
+      }),
+    );
   });
 });

@@ -34,8 +34,41 @@ export function layoutHelp(model: HelpModel, width: number): string {
   const lines = [`${model.usageTitle} ${usage}`, ''];
   if (model.description) lines.push(width < MIN_WIDTH_TO_WRAP ? model.description : wrapText(model.description, width), '');
   for (const section of model.sections) lines.push(section.heading, ...section.items.map(item), '');
-  const after = model.after === undefined ? '' : `\n${wrapText(model.after, width)}\n`;
+  const after = model.after === undefined ? '' : `\n${model.after.split('\n').map((line) => (EXAMPLE.test(line) ? wrapExample(line, width) : wrapText(line, width))).join('\n')}\n`;
   return `${lines.join('\n')}${after}`;
+}
+
+// an example of the text after the options: `  $ <command>`, and what it does after a gap of two spaces or more
+const EXAMPLE = /^ {2}\$ (\S+(?: \S+)*)(?: {2,}(\S.*))?$/;
+const CONTINUED = ' '.repeat(6);
+
+/**
+ * An example that does not fit, never broken inside a word of its command: the
+ * command goes on over lines ending in ` \` (a shell's continuation, so it can
+ * still be copied), broken before an option or an operator where one is on the
+ * line, so an option keeps its value; what it does goes under it.
+ */
+function wrapExample(line: string, width: number): string {
+  if (stringWidth(line) <= width) return line;
+  const [, command, said] = EXAMPLE.exec(line)!;
+  const lines: string[] = [];
+  const shown = (words: string[]) => `${lines.length === 0 ? '  $' : CONTINUED.slice(1)} ${words.join(' ')}`;
+  let words: string[] = [];
+  for (const word of command!.split(' ')) {
+    // room kept for the ` \` that continues the line
+    if (words.length > 0 && stringWidth(`${shown([...words, word])} \\`) > width) {
+      let at = words.length - 1;
+      while (at > 0 && !/^(?:-|>|\||&&)/.test(words[at]!)) at--;
+      // words carried to the next line only where they fit on it with the one that did not
+      const carried = at > 0 && stringWidth(`${CONTINUED}${[...words.slice(at), word].join(' ')} \\`) <= width ? words.splice(at) : [];
+      lines.push(`${shown(words)} \\`);
+      words = carried;
+    }
+    words.push(word);
+  }
+  lines.push(shown(words));
+  if (said) lines.push(wrapText(`${CONTINUED}${said}`, width));
+  return lines.join('\n');
 }
 
 const CLOSING = new Set('，。、；：！？）》」』】”’,.;:!?)]');
@@ -61,21 +94,22 @@ export function wrapText(text: string, width: number): string {
         kind = next;
       }
       const lines: string[] = [];
-      // indentation at the start of a line stays
-      let current = tokens[0] !== undefined && /^\s+$/.test(tokens[0]) ? tokens.shift()! : '';
+      // indentation at the start of a line stays, on each line it is wrapped to
+      const indent = tokens[0] !== undefined && /^\s+$/.test(tokens[0]) ? tokens.shift()! : '';
+      let current = indent;
       let used = stringWidth(current);
       let space = '';
       // the line's width kept as it grows: measuring the whole line again for each token made a long paragraph quadratic
       for (const token of tokens) {
         if (/^\s+$/.test(token)) {
-          space = current ? token : '';
+          space = current !== indent ? token : '';
           continue;
         }
         const added = stringWidth(space + token);
-        if (current && used + added > width) {
+        if (current !== indent && used + added > width) {
           lines.push(current);
-          current = token;
-          used = stringWidth(token);
+          current = indent + token;
+          used = stringWidth(current);
         } else {
           current += space + token;
           used += added;
