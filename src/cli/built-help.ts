@@ -4,11 +4,11 @@
  * piped output gets), without loading commander or the message catalogue.
  */
 import { readFileSync } from 'node:fs';
-import { chooseLanguage, LANGUAGES } from '../i18n/language.js';
+import { chooseLanguage, isLanguage, languageArguments } from '../i18n/language.js';
 import type { HelpModel } from './help-layout.js';
 import { columns, HELP_WIDTH } from './terminal.js';
 
-/** one language's help, by command path ('' for the tool itself, 'ledger import') */
+/** one language's help, by command path ('' for the tool itself, 'ledger import'): each command's model and its text at HELP_WIDTH */
 export type BuiltHelp = Record<string, { model: HelpModel; text: string }>;
 
 /** The file of a language's built help. */
@@ -20,14 +20,9 @@ export const builtHelpFile = (language: string) => new URL(`./help/${language}.j
  * not built, for commander to answer.
  */
 export async function printBuiltHelp(args: string[], env: Record<string, string | undefined>, stdout: NodeJS.WriteStream): Promise<boolean> {
-  const words: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const lang = arg === '--lang' ? (args[++i] ?? '') : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
-    if (lang === undefined) words.push(arg);
-    // a language commander would refuse is commander's to say
-    else if (!(LANGUAGES as string[]).includes(lang)) return false;
-  }
+  const { asked, rest: words } = languageArguments(args);
+  // a language commander would refuse is commander's to say
+  if (!asked.every(isLanguage)) return false;
   let path: string[];
   if (words[0] === 'help') path = words.slice(1);
   else if (words.at(-1) === '--help' || words.at(-1) === '-h') path = words.slice(0, -1);

@@ -79,7 +79,7 @@ const OPENING = new Set('（《「『【“‘([');
  * Chinese characters (a closing mark stays with what it closes), never inside
  * a word of Latin letters.
  */
-export function wrapText(text: string, width: number): string {
+function wrapText(text: string, width: number): string {
   return text
     .split('\n')
     .map((line) => {

@@ -1,11 +1,12 @@
 /**
  * Commander in the user's language: its titles (Usage: → 用法：), the choices
  * and defaults it lists, and its error messages, which it only has in English
- * and which are matched here by their fixed wording. Help is wrapped by
- * display width, a Chinese character counting two columns.
+ * and which are matched here by their fixed wording. Help is laid out by
+ * help-layout.ts, the same for commander and for the help built with the tool.
  */
 import type { Command, Help, Option, Argument } from 'commander';
 import { hasMessage, t } from '../i18n/index.js';
+import type { BuiltHelp } from './built-help.js';
 import { layoutHelp, type HelpModel } from './help-layout.js';
 import { columns, HELP_WIDTH } from './terminal.js';
 
@@ -58,6 +59,18 @@ export function helpModel(command: WithTextAfter, helper: Help): HelpModel {
   section(helper.groupItems(command.commands as Command[], helper.visibleCommands(command), (c) => c.helpGroup() || 'Commands:'), (c) => [helper.subcommandTerm(c), helper.subcommandDescription(c)]);
   const after = command.textAfter;
   return { usageTitle: helper.styleTitle('Usage:'), usage: helper.commandUsage(command), description: helper.commandDescription(command), sections, ...(after === undefined ? {} : { after }) };
+}
+
+/** Every command's help, by command path ('' for the tool itself, 'ledger import'): what `npm run build` writes. */
+export function builtHelp(program: WithTextAfter): BuiltHelp {
+  const help: BuiltHelp = {};
+  const visit = (command: WithTextAfter, path: string[]) => {
+    const model = helpModel(command, command.createHelp());
+    help[path.join(' ')] = { model, text: layoutHelp(model, HELP_WIDTH) };
+    for (const sub of command.commands) visit(sub, [...path, sub.name()]);
+  };
+  visit(program, []);
+  return help;
 }
 
 /** Commander's English error, in the words of the catalogue. */

@@ -1,7 +1,7 @@
 /**
  * Every command, its arguments and options, in the language chosen for the run:
- * built for a run that parses them, and by `npm run build` for the help models
- * (src/cli/help-layout.ts). Each command's modules are imported inside its action.
+ * built for a run that parses them, and by `npm run build` for the help it
+ * writes (scripts/build-help.js, src/cli/built-help.ts). Each command's modules are imported inside its action.
  */
 import { createRequire } from 'node:module';
 import { LANGUAGES, t } from '../i18n/index.js';
