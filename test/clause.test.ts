@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldForMatching } from '../src/extract/fold.js';
-import { findClauses, looksLikeUnit, parseResponsibility, splitUnits } from '../src/extract/clause.js';
+import { findClauses, joinBroken, looksLikeUnit, parseResponsibility, splitOutsideBrackets, splitUnits } from '../src/extract/clause.js';
 import { foldWidths } from '../src/extract/source.js';
 
 const roles = (clause: string, options = {}) => {
@@ -137,5 +137,46 @@ describe('clause forms beyond the seeds', () => {
   it('finds a clause that closes a heading line without a full stop', () => {
     const item = '加强危险化学品安全监管（市应急局牵头）\n全面排查重大危险源。';
     expect(findClauses(asNotice(item), 0, item.length).map((c) => c.text)).toEqual(['市应急局牵头']);
+  });
+});
+
+describe('joining broken lines and splitting lists (properties)', () => {
+  // the scanners are written for speed; these are what they mean, written plainly
+  const latinOrDigit = /[0-9A-Za-z]/;
+  const joinedPlainly = (text: string) =>
+    text.replace(/\s+/g, (run, at: number) => (at > 0 && latinOrDigit.test(text[at - 1]!) && latinOrDigit.test(text[at + run.length] ?? '') ? ' ' : ''));
+  const splitPlainly = (text: string, separators: string) => {
+    const parts = [''];
+    let depth = 0;
+    for (const c of text) {
+      if (c === '(' || c === '（') depth++;
+      else if ((c === ')' || c === '）') && depth > 0) depth--;
+      else if (depth === 0 && separators.includes(c)) {
+        parts.push('');
+        continue;
+      }
+      parts[parts.length - 1] += c;
+    }
+    return parts;
+  };
+  const pieces = ['市应急局', 'A', '7', ' ', '\u3000', '\n', '\t', '\u00a0', '\ufeff', '\u2028', '、', '，', ',', '（', '）', '(', ')', '；'];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+
+  it('joinBroken drops every run of spaces but one between two Latin letters or digits', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(joinBroken(text)).toBe(joinedPlainly(text));
+      }),
+    );
+  });
+
+  it('splitOutsideBrackets splits at each separator outside brackets, and only there', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom('、,，', ';,；，', '、'), (text, separators) => {
+        expect(splitOutsideBrackets(text, separators)).toEqual(splitPlainly(text, separators));
+        // a second call with the same separators reads them the same way
+        expect(splitOutsideBrackets(text, separators)).toEqual(splitPlainly(text, separators));
+      }),
+    );
   });
 });

@@ -101,13 +101,16 @@ export function splitUnits(list: string): string[] {
 
 const SHARED_HEAD_AT_END = new RegExp(`(等)?(${alternation(SHARED_HEADS)})$`);
 
+const SEPARATOR_UNITS = new Map<string, number[]>();
+
 /** Split at any of `separators` outside brackets: `各县（市、区）人民政府` is one name. */
 export function splitOutsideBrackets(text: string, separators: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
   // by UTF-16 unit: indexing a string by character makes a string of each
-  const marks = Array.from(separators, (c) => c.charCodeAt(0));
+  let marks = SEPARATOR_UNITS.get(separators);
+  if (!marks) SEPARATOR_UNITS.set(separators, (marks = Array.from(separators, (c) => c.charCodeAt(0))));
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x28 || c === 0xff08) depth++;
