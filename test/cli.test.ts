@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safetyTasks, zh } from './helpers.js';
+import { safetyTasks, safetyTasksInWithin, zh } from './helpers.js';
 
 
 const cases: {
@@ -91,6 +91,17 @@ describe('safety-tasks extract', () => {
     stdout?.(result.stdout);
     for (const pattern of stderr) expect(result.stderr).toMatch(pattern);
     if (stderr.length === 0) expect(result.stderr).toBe('');
+  });
+
+  it('ends, with exit 2, when it fails inside after its worker has started (the worker does not hold the process)', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
+    // the units directories' loader, which the main thread imports once the worker is starting, fails to load
+    const failing = { NODE_OPTIONS: '--import ./test/fixtures/forbid-readers.mjs', FORBID_MODULES: String.raw`\/dist\/units\/load\.js` };
+    const run = safetyTasksInWithin(failing, 20_000, 'extract', 'seeds', '--out', out);
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/a forbidden module was loaded: .*units\/load\.js/);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('writes one registry per notice with --out, says how many, and a second run changes no byte', () => {

@@ -11,21 +11,27 @@ export function safetyTasks(...args: string[]) {
 
 /** The same, with options for node itself (`--import` a loader hook). */
 export function safetyTasksWith(nodeOptions: string[], ...args: string[]) {
-  return runWith({}, nodeOptions, ...args);
+  return runWith({}, nodeOptions, args);
 }
 
 /** The same, with more environment (COLUMNS, LANG). */
 export function safetyTasksIn(env: Record<string, string>, ...args: string[]) {
-  return runWith(env, [], ...args);
+  return runWith(env, [], args);
 }
 
-function runWith(env: Record<string, string>, nodeOptions: string[], ...args: string[]) {
+/** The same, with more environment and a time limit on the process: a run that hangs is killed and shows as such. */
+export function safetyTasksInWithin(env: Record<string, string>, milliseconds: number, ...args: string[]) {
+  return runWith(env, [], args, milliseconds);
+}
+
+function runWith(env: Record<string, string>, nodeOptions: string[], args: string[], timeout?: number) {
   const result = spawnSync(process.execPath, [...nodeOptions, 'bin/safety-tasks.js', ...args], {
     encoding: 'utf8',
     env: { ...CLERK_ENV, ...env },
     maxBuffer: 64 * 1024 * 1024,
+    ...(timeout ? { timeout } : {}),
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The built binary with a time limit on the process (not a timing assertion): a run that hangs is killed and shows as such. */

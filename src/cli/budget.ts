@@ -46,7 +46,6 @@ export function budgetedPool<T>(script: URL, workerData: unknown, size: number) 
   let greeting: unknown;
   const start = (): Worker => {
     const worker = new Worker(script, { workerData });
-    worker.unref();
     workers.set(worker, []);
     if (greeting !== undefined) worker.postMessage(greeting);
     worker.on('message', (result: T) => {

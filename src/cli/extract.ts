@@ -76,74 +76,80 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   const sourceBase = path.resolve(options.out ?? '.');
   const jobs = Math.max(1, Math.min(options.jobs ?? (files.length > 8 ? Math.min(availableParallelism(), 4) : 1), files.length));
   const pool = budgetedPool<ExtractedFile>(new URL('./extract-worker.js', import.meta.url), { units: options.units, render, sourceBase, language: currentLanguage(), debug: options.debug, sendRegistry: Boolean(options.update) }, jobs);
-  // a worker loads its modules while the units directories are read here, once for every worker
-  if (files.length > 0) pool.warm();
-  const stop = async (status: number, problems: Diagnostic[]) => {
-    await pool.close();
-    process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
-    return status;
-  };
-  // the units directories, YAML, and the merge of --update load after the worker has started
-  const { loadUnitsDirectories, unitsProblem } = await import('../units/load.js');
+  // the workers end with the run however it ends: a worker waiting for its next file keeps the process alive
+  // (an internal error before the first file once left extract hanging)
   try {
-    pool.greet({ directories: await loadUnitsDirectories(options.units) });
-  } catch (error) {
-    // without them no notice is extracted: named once, not on every file
-    return stop(2, [...diagnostics, diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units))]);
-  }
-  const output = streamedList(options.format, several);
-  if (options.out) {
+    // a worker loads its modules while the units directories are read here, once for every worker
+    if (files.length > 0) pool.warm();
+    const stop = async (status: number, problems: Diagnostic[]) => {
+      await pool.close();
+      process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
+      return status;
+    };
+    // the units directories, YAML, and the merge of --update load after the worker has started
+    const { loadUnitsDirectories, unitsProblem } = await import('../units/load.js');
     try {
-      await mkdir(options.out, { recursive: true });
+      pool.greet({ directories: await loadUnitsDirectories(options.units) });
     } catch (error) {
-      return stop(2, [...diagnostics, diagnostic(options.out, { line: 1, column: 1 }, 'unreadable-input', 'error', ioErrorMessage(error))]);
+      // without them no notice is extracted: named once, not on every file
+      return stop(2, [...diagnostics, diagnostic(options.units ?? 'units', { line: 1, column: 1 }, 'unreadable-input', 'error', unitsProblem(error, options.units))]);
     }
-  }
-  const progress = progressBar(files.length);
-  let written = 0;
-  let index = 0;
-  // writes overlap the extraction of the next files; two registries for one target are written one after the other
-  const writes: Promise<void>[] = [];
-  const lastWrite = new Map<string, Promise<unknown>>();
-  const writeProblems: Diagnostic[][] = [];
-  for await (const extracted of extractAll(files, pool, jobs, options)) {
-    diagnostics.push(...extracted.diagnostics);
-    if (extracted.unreadable && inDirectory.has(index)) skipped = true;
-    else if (extracted.unreadable) unreadable = true;
-    index++;
-    progress.step(extracted.bytes);
-    if (extracted.id === null || extracted.encoded === null) continue;
+    const output = streamedList(options.format, several);
     if (options.out) {
-      // the registry is named after its notice's file (the document id is that file's stem)
-      const target = path.join(options.out, `${extracted.id}.${options.format}`);
-      const { encoded, registry } = extracted;
-      const problems: Diagnostic[] = [];
-      writeProblems.push(problems);
-      const write = (lastWrite.get(target) ?? Promise.resolve()).then(() => writeRegistry(target, encoded, registry, options, today)).then((found) => {
-        problems.push(...found);
-        if (found.some((d) => d.severity === 'error')) unreadable = true;
-        else written++;
-      });
-      lastWrite.set(target, write);
-      writes.push(write);
-      if (writes.length >= 16) await writes.shift();
-    } else output.write(extracted.encoded);
-  }
-  await Promise.all(writes);
-  for (const problems of writeProblems) diagnostics.push(...problems);
-  progress.done();
-  output.end();
+      try {
+        await mkdir(options.out, { recursive: true });
+      } catch (error) {
+        return stop(2, [...diagnostics, diagnostic(options.out, { line: 1, column: 1 }, 'unreadable-input', 'error', ioErrorMessage(error))]);
+      }
+    }
+    const progress = progressBar(files.length);
+    let written = 0;
+    let index = 0;
+    // writes overlap the extraction of the next files; two registries for one target are written one after the other
+    const writes: Promise<void>[] = [];
+    const lastWrite = new Map<string, Promise<unknown>>();
+    const writeProblems: Diagnostic[][] = [];
+    for await (const extracted of extractAll(files, pool, jobs, options)) {
+      diagnostics.push(...extracted.diagnostics);
+      if (extracted.unreadable && inDirectory.has(index)) skipped = true;
+      else if (extracted.unreadable) unreadable = true;
+      index++;
+      progress.step(extracted.bytes);
+      if (extracted.id === null || extracted.encoded === null) continue;
+      if (options.out) {
+        // the registry is named after its notice's file (the document id is that file's stem)
+        const target = path.join(options.out, `${extracted.id}.${options.format}`);
+        const { encoded, registry } = extracted;
+        const problems: Diagnostic[] = [];
+        writeProblems.push(problems);
+        const write = (lastWrite.get(target) ?? Promise.resolve()).then(() => writeRegistry(target, encoded, registry, options, today)).then((found) => {
+          problems.push(...found);
+          if (found.some((d) => d.severity === 'error')) unreadable = true;
+          else written++;
+        });
+        lastWrite.set(target, write);
+        writes.push(write);
+        if (writes.length >= 16) await writes.shift();
+      } else output.write(extracted.encoded);
+    }
+    await Promise.all(writes);
+    for (const problems of writeProblems) diagnostics.push(...problems);
+    progress.done();
+    output.end();
 
-  process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
-  if (options.out) {
-    // what was written, last, where a clerk looks when the run ends
-    const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
-    const errors = count('error');
-    process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
+    process.stderr.write(formatDiagnosticsText(diagnostics, { color: useColor(process.stderr) }));
+    if (options.out) {
+      // what was written, last, where a clerk looks when the run ends
+      const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+      const errors = count('error');
+      process.stderr.write(`${t(errors > 0 ? 'extract.written-errors' : 'extract.written', { count: written, warnings: count('warning'), errors })}\n`);
+    }
+    if (options.dryRun) process.stderr.write(`${t('extract.dry-run')}\n`);
+    if (unreadable) return 2;
+    return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  } finally {
+    await pool.close();
   }
-  if (options.dryRun) process.stderr.write(`${t('extract.dry-run')}\n`);
-  if (unreadable) return 2;
-  return skipped || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 /**
