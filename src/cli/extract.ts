@@ -81,8 +81,7 @@ export async function extractCommand(paths: string[], options: ExtractOptions): 
   try {
     // a worker loads its modules while the units directories are read here, once for every worker
     if (files.length > 0) pool.warm();
-    const stop = async (status: number, problems: Diagnostic[]) => {
-      await pool.close();
+    const stop = (status: number, problems: Diagnostic[]) => {
       process.stderr.write(formatDiagnosticsText(problems, { color: useColor(process.stderr) }));
       return status;
     };
