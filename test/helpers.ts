@@ -14,14 +14,9 @@ export function safetyTasksWith(nodeOptions: string[], ...args: string[]) {
   return runWith({}, nodeOptions, args);
 }
 
-/** The same, with more environment (COLUMNS, LANG). */
+/** The same, with more environment (COLUMNS, LANG, TZ, SAFETY_TASKS_NOW). */
 export function safetyTasksIn(env: Record<string, string>, ...args: string[]) {
   return runWith(env, [], args);
-}
-
-/** The same, with more environment and a time limit on the process: a run that hangs is killed and shows as such. */
-export function safetyTasksInWithin(env: Record<string, string>, milliseconds: number, ...args: string[]) {
-  return runWith(env, [], args, milliseconds);
 }
 
 function runWith(env: Record<string, string>, nodeOptions: string[], args: string[], timeout?: number) {
@@ -36,27 +31,17 @@ function runWith(env: Record<string, string>, nodeOptions: string[], args: strin
 
 /** The built binary with a time limit on the process (not a timing assertion): a run that hangs is killed and shows as such. */
 export function safetyTasksWithin(milliseconds: number, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: milliseconds,
-  });
-  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+  return safetyTasksInWithin({}, milliseconds, ...args);
 }
+
+/** The same, with more environment. */
+export function safetyTasksInWithin(env: Record<string, string>, milliseconds: number, ...args: string[]) {
+  return runWith(env, [], args, milliseconds);
+}
+
 /** A message of the catalogue as the Chinese interface prints it. */
 export const zh = (id: MessageId, params?: Params) => message('zh', id, params);
 export const en = (id: MessageId, params?: Params) => message('en', id, params);
 
 /** A message as a pattern, for matching inside a line. */
 export const pattern = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-
-/** The same, with variables added to the environment (TZ, SAFETY_TASKS_NOW). */
-export function safetyTasksEnv(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument, type YAMLMap } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { safetyTasksEnv, zh } from './helpers.js';
+import { safetyTasksIn, zh } from './helpers.js';
 import type { Registry, Task } from '../src/registry/types.js';
 
 const NOTICE = readFileSync('test/fixtures/revisions/notice.txt', 'utf8');
 const NOW = { SAFETY_TASKS_NOW: '2024-06-15T02:00:00Z', TZ: 'Asia/Shanghai' };
-const run = (...args: string[]) => safetyTasksEnv(NOW, ...args);
+const run = (...args: string[]) => safetyTasksIn(NOW, ...args);
 
 /** The registry of the notice, worked on: progress through `status`, corrections, a task and a comment added by hand. */
 function makeWorkedRegistry() {

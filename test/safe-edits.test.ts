@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatus, STATUSES, statusWord } from '../src/registry/status.js';
 import { createFileExclusively } from '../src/safe-file.js';
-import { safetyTasks, safetyTasksEnv } from './helpers.js';
+import { safetyTasks, safetyTasksIn } from './helpers.js';
 import type { Registry } from '../src/registry/types.js';
 
 const task = (id: string, extra = '') => `  - id: "${id}"\n    text: 任务${id}\n    lead: [市应急局]\n    support: []\n    deadline: 2024-05-01\n    status: open\n    line: 1\n${extra}`;
@@ -32,20 +32,20 @@ describe('one today: the local date of the machine', () => {
 
   it('status records the local date, and validate and overdue judge by it', () => {
     const { file } = registry();
-    expect(safetyTasksEnv(at0730, 'status', file, '1.1', '完成').status).toBe(0);
+    expect(safetyTasksIn(at0730, 'status', file, '1.1', '完成').status).toBe(0);
     expect((parse(readFileSync(file, 'utf8')) as Registry).tasks[0]!.done_on).toBe('2024-05-02');
-    const validated = safetyTasksEnv(at0730, 'validate', file, '--format', 'json');
+    const validated = safetyTasksIn(at0730, 'validate', file, '--format', 'json');
     expect(JSON.parse(validated.stdout).filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
     expect(validated.status).toBe(0);
     // the same instant judged by the UTC date would put the day in the future
-    expect(JSON.parse(safetyTasksEnv({ ...at0730, TZ: 'UTC' }, 'validate', file, '--format', 'json').stdout).map((d: { rule: string }) => d.rule)).toContain('done-in-future');
-    const late = JSON.parse(safetyTasksEnv(at0730, 'overdue', file, '--explicit-only', '--format', 'json').stdout)[0].rows;
+    expect(JSON.parse(safetyTasksIn({ ...at0730, TZ: 'UTC' }, 'validate', file, '--format', 'json').stdout).map((d: { rule: string }) => d.rule)).toContain('done-in-future');
+    const late = JSON.parse(safetyTasksIn(at0730, 'overdue', file, '--explicit-only', '--format', 'json').stdout)[0].rows;
     expect(late.map((r: { task: string; days: number }) => `${r.task} ${r.days}`)).toEqual(['1.2 1']);
   });
 
   it('--today overrides it', () => {
     const { file } = registry(registryText(task('1.1', '    done_on: 2024-05-02\n').replace('status: open', 'status: done')));
-    expect(rules(safetyTasksEnv(at0730, 'validate', file, '--today', '2024-05-01').stdout)).toContain('done-in-future');
+    expect(rules(safetyTasksIn(at0730, 'validate', file, '--today', '2024-05-01').stdout)).toContain('done-in-future');
   });
 });
 

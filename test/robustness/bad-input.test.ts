@@ -1,11 +1,10 @@
 /** Whatever a colleague's PC produces, each bad file gets one line naming it and what is wrong; the rest are still read. */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MessageId } from '../../src/i18n/index.js';
-import { CLERK_ENV, pattern, zh } from '../helpers.js';
+import { pattern, safetyTasks, zh } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-bad-'));
 const file = (name: string, content: string | Buffer) => {
@@ -29,13 +28,7 @@ const cases: [string, string, RegExp][] = [
   ['a 50 MB file', file('huge.txt', Buffer.alloc(50 * 1024 * 1024, '安全生产'.repeat(1))), /远大于任何通知/],
 ];
 
-function extract(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', ...args, '--format', 'json'], {
-    encoding: 'utf8',
-    env: CLERK_ENV,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
+const extract = (...args: string[]) => safetyTasks('extract', ...args, '--format', 'json');
 
 describe('bad input', () => {
   it.each(cases)('%s: one line naming it, exit 2, and the good notice is still read', (_name, given, problem) => {
@@ -64,10 +57,10 @@ describe('bad input', () => {
     mkdirSync(out, { recursive: true });
     const target = path.join(out, '003_c1536b6ac6ba3ddc.yaml');
     writeFileSync(target, '# 手工台账\nversion: 1\n');
-    const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out], { encoding: 'utf8' });
+    const result = safetyTasks('extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out);
     expect(result.status).toBe(2);
     expect(readFileSync(target, 'utf8')).toBe('# 手工台账\nversion: 1\n');
-    expect(spawnSync(process.execPath, ['bin/safety-tasks.js', 'extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--force']).status).toBe(0);
+    expect(safetyTasks('extract', 'seeds/003_c1536b6ac6ba3ddc.txt', '--out', out, '--force').status).toBe(0);
     expect(readFileSync(target, 'utf8')).toContain('id: 003_c1536b6ac6ba3ddc');
   });
 });
@@ -78,7 +71,6 @@ describe("no Node error text reaches the user", () => {
   mkdirSync(path.join(place, 'registries'));
   mkdirSync(path.join(place, 'registries', 'x.yaml'));
   writeFileSync(path.join(place, 'a-file'), '');
-  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/safety-tasks.js', ...args], { encoding: 'utf8', env: CLERK_ENV });
   const cases: [string, string[], MessageId][] = [
     ['status of a folder', ['status', path.join(place, 'folder.yaml'), '1.1', 'done'], 'io.EISDIR'],
     ['validate of a folder named .yaml', ['validate', path.join(place, 'registries')], 'io.EISDIR'],
@@ -89,7 +81,7 @@ describe("no Node error text reaches the user", () => {
     ['status --by with --units that is not there', ['status', 'test/fixtures/validate/clean.yaml', '1.1', 'open', '--note', 'x', '--by', '市应急局', '--units', path.join(place, 'none')], 'io.ENOENT'],
   ];
   it.each(cases)('%s', (_name, args, id) => {
-    const result = run(...args);
+    const result = safetyTasks(...args);
     expect(result.status).toBe(2);
     const said = result.stdout + result.stderr;
     expect(said).toContain(zh(id));

@@ -1,12 +1,11 @@
 /** Registries edited by hand and by merge tools: diagnostics, never a crash, never a polluted prototype. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directoryFor } from '../../src/units/directory.js';
 import { loadUnitsDirectories } from '../../src/units/load.js';
-import { CLERK_ENV } from '../helpers.js';
+import { safetyTasks } from '../helpers.js';
 import { validateRegistryText } from '../../src/validate/index.js';
 
 const directories = await loadUnitsDirectories();
@@ -58,7 +57,7 @@ describe('hostile registries', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'safety-tasks-'));
     writeFileSync(path.join(dir, 'a.yaml'), Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x1b, 0x5b]));
     writeFileSync(path.join(dir, 'b.yaml'), clean);
-    const result = spawnSync(process.execPath, ['bin/safety-tasks.js', 'validate', dir, '--units', 'units/weihai.yaml'], { encoding: 'utf8', env: CLERK_ENV });
+    const result = safetyTasks('validate', dir, '--units', 'units/weihai.yaml');
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/a\.yaml:1:\d+  错误/);
     expect(result.stdout).not.toMatch(/\u001b/);
