@@ -10,11 +10,12 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 
 const BIN = 'bin/safety-tasks.js';
-const HOOK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-ms ' + (u.user + u.system) / 1000 + '\\n'); })")}`;
+/** prints the process's CPU time (user + system, ms) to stderr as it exits */
+export const CPU_HOOK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-ms ' + (u.user + u.system) / 1000 + '\\n'); })")}`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function cpuTime(args) {
-  const result = spawnSync(process.execPath, ['--import', HOOK, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr.slice(-2000)}`);
   return Number(/cpu-ms ([\d.]+)/.exec(result.stderr)[1]);
 }
