@@ -177,3 +177,18 @@ describe('units --suggest', () => {
     );
   });
 });
+
+describe('the registries a report holds', () => {
+  it('are the files’ registries without the tasks’ spans, which only review (loading them whole) reads', async () => {
+    const { loadRegistries } = await import('../src/registry/load.js');
+    const folder = 'test/fixtures/seeds';
+    const held = await loadRegistries([folder]);
+    const whole = await loadRegistries([folder], { whole: true });
+    expect(held.diagnostics).toEqual([]);
+    expect(held.registries.map((r) => r.file)).toEqual(whole.registries.map((r) => r.file));
+    for (const [i, { registry }] of whole.registries.entries()) {
+      expect(registry.tasks.some((task) => task.spans)).toBe(true);
+      expect(held.registries[i]!.registry).toEqual({ ...registry, tasks: registry.tasks.map(({ spans: _spans, ...task }) => task) });
+    }
+  });
+});
