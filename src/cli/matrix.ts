@@ -1,11 +1,11 @@
 /** `safety-tasks matrix`: responsibility matrices for a unit, a notice, or all of them. */
 import path from 'node:path';
-import { reportFormatters, type ReportFormat } from '../format/report.js';
+import type { ReportFormat } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { documentGrid, overviewMatrix, unitMatrix } from '../report/matrix.js';
 import { assignments, type Role } from '../report/responsibility.js';
 import { closestName, resolveUnit } from '../units/directory.js';
-import { ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
+import { ofJurisdiction, readReportInput, printReport, reportStatus } from './report-input.js';
 import { usageError } from './usage-error.js';
 
 export interface MatrixCommandOptions {
@@ -46,6 +46,6 @@ export async function matrixCommand(paths: string[], options: MatrixCommandOptio
   } else {
     report = overviewMatrix(named.filter((a) => !options.role || a.role === options.role));
   }
-  process.stdout.write(reportFormatters[options.format](report, tableOptions()));
+  await printReport(options.format, report);
   return reportStatus(input);
 }

@@ -2,10 +2,10 @@
 import { isoDate } from '../calendar.js';
 import { today as localToday } from '../clock.js';
 import { t } from '../i18n/index.js';
-import { reportFormatters, type ReportFormat } from '../format/report.js';
+import type { ReportFormat } from '../format/report.js';
 import { overdueReport, overdueRows } from '../report/overdue.js';
 import type { Role } from '../report/responsibility.js';
-import { chooseUnit, ofJurisdiction, readReportInput, reportStatus, tableOptions } from './report-input.js';
+import { chooseUnit, ofJurisdiction, readReportInput, printReport, reportStatus } from './report-input.js';
 import { usageError } from './usage-error.js';
 
 export interface OverdueCommandOptions {
@@ -42,6 +42,6 @@ export async function overdueCommand(paths: string[], options: OverdueCommandOpt
     ...(unitIn ? { unitIn } : {}),
     ...(options.role ? { role: options.role } : {}),
   });
-  process.stdout.write(reportFormatters[options.format](overdueReport(rows), tableOptions()));
+  await printReport(options.format, overdueReport(rows));
   return reportStatus(input, options.failOnOverdue && rows.some((r) => r.kind === 'overdue'));
 }

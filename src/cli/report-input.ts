@@ -1,6 +1,7 @@
 /** What the report commands share: registries and units directories read from disk, problems to stderr. */
 import { formatDiagnosticsText } from '../format/diagnostics.js';
-import type { ReportFormatOptions } from '../format/report.js';
+import { once } from 'node:events';
+import { reportChunks, type Report, type ReportFormat, type ReportFormatOptions } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { loadRegistries, type LoadedRegistry } from '../registry/load.js';
 import { closestName, directoryFor, isFile, resolveUnit, type UnitsDirectory } from '../units/directory.js';
@@ -44,6 +45,13 @@ export function reportStatus(input: ReportInput, found = false): number {
 
 export function tableOptions(): ReportFormatOptions {
   return { color: useColor(process.stdout), width: columns(process.stdout, 120) };
+}
+
+/** A report on stdout, written as its chunks are made: a table of a million lines is never held whole. */
+export async function printReport(format: ReportFormat, report: Report): Promise<void> {
+  for (const chunk of reportChunks[format](report, tableOptions())) {
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  }
 }
 
 /** The registries of one jurisdiction, or the jurisdictions there are when none is of it. */

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { Document, isSeq, visit } from 'yaml';
 import { forTerminalLine } from '../format/escape.js';
-import { reportFormatters, type ReportFormat } from '../format/report.js';
+import type { ReportFormat } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { assignments, groupBy } from '../report/responsibility.js';
 import { aliasSuggestions, unitsReport, unknownNames, unknownReport } from '../report/units.js';
-import { readReportInput, reportStatus, tableOptions } from './report-input.js';
+import { readReportInput, printReport, reportStatus } from './report-input.js';
 import { usageError } from './usage-error.js';
 
 export interface UnitsCommandOptions {
@@ -39,9 +39,9 @@ export async function unitsCommand(paths: string[], options: UnitsCommandOptions
   } else if (options.unknown) {
     const unknown = unknownNames(named, units);
     found = unknown.length > 0;
-    process.stdout.write(reportFormatters[options.format](unknownReport(unknown), tableOptions()));
+    await printReport(options.format, unknownReport(unknown));
   } else {
-    process.stdout.write(reportFormatters[options.format](unitsReport(named, units), tableOptions()));
+    await printReport(options.format, unitsReport(named, units));
   }
   return reportStatus(input, found);
 }

@@ -2,8 +2,9 @@
  * Reports a person reads as tables, with machine twins: `table` (fits the
  * terminal; a CJK character is two columns wide), `csv` (UTF-8 with a BOM, so
  * Excel opens it right), `json` and `markdown`. Each is a pure function of the
- * report and the options, linear in its rows, and every value passes through
- * the escaping of its destination (escape.ts).
+ * report and the options, linear in its rows, made in chunks of a few thousand
+ * lines (so a command writes a large report as it goes), and every value passes
+ * through the escaping of its destination (escape.ts).
  */
 import { Chalk } from 'chalk';
 import { stringify } from 'csv-stringify/sync';
@@ -150,17 +151,18 @@ function shortened(section: ReportSection): { section: ReportSection; note: stri
   return { section: { ...section, columns, rows }, note: parts.length > 0 ? `（终端表格中${parts.join('，')}；全文见 --format csv、json 或 markdown）` : null };
 }
 
-function formatTable(report: Report, options: ReportFormatOptions): string {
+/** A report's table, line by line (a line may hold several: a block, a wrapped note). */
+function* tableLines(report: Report, options: ReportFormatOptions): Generator<string> {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
   for (const whole of report.sections) {
     const { section, note } = shortened(whole);
-    if (section.title) out.push(forTerminalLine(section.title));
+    if (section.title) yield forTerminalLine(section.title);
     const layout = layOut(section);
     const index = new Map(section.columns.map((c, i) => [c, i]));
     const slices = slicesToFit(section.columns, layout.width, options.width);
     if (slices === null) {
-      out.push(blocks(section, options.width), '');
+      yield* blocks(section, options.width);
+      yield '';
       continue;
     }
     for (const columns of slices) {
@@ -170,7 +172,7 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
       const picked = columns.map((c) => index.get(c)!);
       // a line's pieces joined once: a string grown piece by piece is flattened again when the table is joined
       const pieces: string[] = [];
-      const draw = (row: LaidRow, style: ((s: string) => string) | null) => {
+      function* draw(row: LaidRow, style: ((s: string) => string) | null) {
         let height = 1;
         for (const k of picked) {
           const cell = row.cells[k]!;
@@ -186,19 +188,18 @@ function formatTable(report: Report, options: ReportFormatOptions): string {
             const used = one ? (line === 0 ? row.widths[picked[i]!]! : 0) : cell.widths[line] ?? 0;
             pieces.push(' ', style ? style(shown) : shown, padding(widths[i]! - used), ' ', bar);
           }
-          out.push(pieces.join(''));
+          yield pieces.join('');
         }
-      };
-      out.push(rule('┌', '┬', '┐'));
-      draw(layout.head, options.color ? paint.cyan : null);
+      }
+      yield rule('┌', '┬', '┐');
+      yield* draw(layout.head, options.color ? paint.cyan : null);
       // no rule between rows: a ledger reads down its rows
-      for (const row of layout.rows) draw(row, null);
-      out.push(rule('└', '┴', '┘'));
+      for (const row of layout.rows) yield* draw(row, null);
+      yield rule('└', '┴', '┘');
     }
-    if (note) out.push(wrapToWidth(note, options.width).lines.join('\n'));
-    out.push('');
+    if (note) yield wrapToWidth(note, options.width).lines.join('\n');
+    yield '';
   }
-  return `${out.join('\n').trimEnd()}\n`;
 }
 
 /**
@@ -229,62 +230,134 @@ function slicesToFit(all: Column[], widest: (c: Column) => number, width: number
 }
 
 /** A terminal too narrow for a table: each row as a block, its key columns on its first line, then a line a column. */
-function blocks(section: ReportSection, width: number): string {
+function* blocks(section: ReportSection, width: number): Generator<string> {
   const keys = section.columns.filter((c) => c.sticky);
   const heading = keys.length > 0 ? keys : section.columns.slice(0, 1);
   const indent = (value: string, by: string) => value.split('\n').join(`\n${by}`);
-  return section.rows
-    .map((row) => {
-      // the keys on one line where they fit, else a line each
-      const keys = heading.map((c) => `${forTerminalLine(c.label)} ${text(row[c.key])}`);
-      const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width).lines.join('\n')).join('\n');
-      const rest = section.columns
-        .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
-        .map((c) => `  ${indent(wrapToWidth(`${forTerminalLine(c.label)}：${text(row[c.key])}`, width - 4).lines.join('\n'), '    ')}`);
-      return [first, ...rest].join('\n');
-    })
-    .join('\n\n');
+  // a blank line between blocks (and one line, blank, for no rows)
+  if (section.rows.length === 0) yield '';
+  for (const [i, row] of section.rows.entries()) {
+    // the keys on one line where they fit, else a line each
+    const keys = heading.map((c) => `${forTerminalLine(c.label)} ${text(row[c.key])}`);
+    const first = stringWidth(keys.join('  ')) <= width ? keys.join('  ') : keys.map((k) => wrapToWidth(k, width).lines.join('\n')).join('\n');
+    const rest = section.columns
+      .filter((c) => !heading.includes(c) && text(row[c.key]) !== '')
+      .map((c) => `  ${indent(wrapToWidth(`${forTerminalLine(c.label)}：${text(row[c.key])}`, width - 4).lines.join('\n'), '    ')}`);
+    if (i > 0) yield '';
+    yield [first, ...rest].join('\n');
+  }
 }
 
-function formatCsv(report: Report): string {
+/** Records as CSV, a batch of `size` at a time: csv-stringify writes each record on its own. */
+function* csvBatches(records: Iterable<string[]>, size: number): Generator<string> {
+  let batch: string[][] = [];
+  for (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield stringify(batch, { record_delimiter: 'windows' });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { record_delimiter: 'windows' });
+}
+
+function* csvChunks(report: Report, size: number): Generator<string> {
   const cell = (value: Cell | undefined) => (typeof value === 'number' ? String(value) : forSpreadsheet(plain(value)));
   const labels = (section: ReportSection) => section.columns.map((c) => c.label).join('\u0000');
   const shared = report.sections.every((s) => labels(s) === labels(report.sections[0]!));
   const head = (section: ReportSection) => section.columns.map((c) => cell(c.label));
-  const cells = (section: ReportSection) => section.rows.map((row) => section.columns.map((c) => cell(row[c.key])));
-  const csv = (records: string[][]) => stringify(records, { record_delimiter: 'windows' });
+  const cells = function* (section: ReportSection, before: string[] = []) {
+    for (const row of section.rows) yield [...before, ...section.columns.map((c) => cell(row[c.key]))];
+  };
+  yield '\ufeff';
   if (!shared) {
     // sections with their own columns (rows, then a summary): one block each, a blank line between
-    return `\ufeff${report.sections.map((s) => csv([head(s), ...cells(s)])).join('\r\n')}`;
+    for (const [i, s] of report.sections.entries()) {
+      if (i > 0) yield '\r\n';
+      yield* csvBatches([head(s)], size);
+      yield* csvBatches(cells(s), size);
+    }
+    return;
   }
   const several = report.sections.length > 1;
   const first = report.sections[0];
-  const header = [...(several ? [cell(t('report.column.section'))] : []), ...(first ? head(first) : [])];
-  const body = report.sections.flatMap((s) => cells(s).map((row) => [...(several ? [cell(s.title)] : []), ...row]));
-  return `\ufeff${csv([header, ...body])}`;
+  yield* csvBatches([[...(several ? [cell(t('report.column.section'))] : []), ...(first ? head(first) : [])]], size);
+  for (const s of report.sections) yield* csvBatches(cells(s, several ? [cell(s.title)] : []), size);
 }
 
-function formatJson(report: Report): string {
-  // the columns say what each key of a row is (a grid's keys are unit names)
-  const columns = (s: ReportSection) => s.columns.map((c) => ({ key: c.key, label: c.label }));
-  return `${toJson(report.sections.map((s) => ({ title: s.title, columns: columns(s), rows: s.rows })))}\n`;
-}
-
-function formatMarkdown(report: Report): string {
-  const out: string[] = [];
-  for (const section of report.sections) {
-    if (section.title) out.push(`## ${forMarkdownLine(section.title)}`, '');
-    out.push(`| ${section.columns.map((c) => forMarkdownCell(c.label)).join(' | ')} |`);
-    out.push(`| ${section.columns.map(() => '---').join(' | ')} |`);
-    for (const row of section.rows) out.push(`| ${section.columns.map((c) => forMarkdownCell(plain(row[c.key]))).join(' | ')} |`);
-    out.push('');
+/** JSON written as `toJson` writes the whole, a section's rows `size` at a time. */
+function* jsonChunks(report: Report, size: number): Generator<string> {
+  if (report.sections.length === 0) {
+    yield '[]\n';
+    return;
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  const indented = (json: string, by: string) => by + json.replace(/\n/g, `\n${by}`);
+  yield '[\n';
+  for (const [i, s] of report.sections.entries()) {
+    // the columns say what each key of a row is (a grid's keys are unit names)
+    const columns = s.columns.map((c) => ({ key: c.key, label: c.label }));
+    const head = indented(toJson({ title: s.title, columns, rows: [] }), '  ');
+    if (s.rows.length === 0) {
+      yield `${i > 0 ? ',\n' : ''}${head}`;
+      continue;
+    }
+    // `"rows": []` opened for the rows, each an item of the list at its depth
+    yield `${i > 0 ? ',\n' : ''}${head.slice(0, -'[]\n  }'.length)}[`;
+    for (let from = 0; from < s.rows.length; from += size) {
+      yield s.rows.slice(from, from + size).map((row, k) => `${from + k > 0 ? ',' : ''}\n${indented(toJson(row), '      ')}`).join('');
+    }
+    yield '\n    ]\n  }';
+  }
+  yield '\n]\n';
 }
+
+function* markdownLines(report: Report): Generator<string> {
+  for (const section of report.sections) {
+    if (section.title) yield* [`## ${forMarkdownLine(section.title)}`, ''];
+    yield `| ${section.columns.map((c) => forMarkdownCell(c.label)).join(' | ')} |`;
+    yield `| ${section.columns.map(() => '---').join(' | ')} |`;
+    for (const row of section.rows) yield `| ${section.columns.map((c) => forMarkdownCell(plain(row[c.key]))).join(' | ')} |`;
+    yield '';
+  }
+}
+
+/**
+ * Lines joined, `size` at a time, into what they make whole: the text's trailing white space trimmed and one
+ * newline. The last line with text is held back, so the trim never reaches into what was already given.
+ */
+function* inChunks(lines: Iterable<string>, size: number): Generator<string> {
+  let held: string[] = [];
+  for (const line of lines) {
+    held.push(line);
+    if (held.length <= size) continue;
+    let last = held.length - 1;
+    while (last > 0 && !/\S/.test(held[last]!)) last--;
+    if (last === 0) continue;
+    yield `${held.slice(0, last).join('\n')}\n`;
+    held = held.slice(last);
+  }
+  yield `${held.join('\n').trimEnd()}\n`;
+}
+
+/** a chunk of a report: about this many lines (or rows) */
+export const CHUNK_LINES = 4096;
+
+/**
+ * Each format as the chunks its text is written in, so that a report of a million lines is never one string:
+ * `reportFormatters` is each joined. Pure, as they are.
+ */
+export const reportChunks: Record<ReportFormat, (report: Report, options: ReportFormatOptions, size?: number) => Iterable<string>> = {
+  table: (report, options, size = CHUNK_LINES) => inChunks(tableLines(report, options), size),
+  csv: (report, _options, size = CHUNK_LINES) => csvChunks(report, size),
+  json: (report, _options, size = CHUNK_LINES) => jsonChunks(report, size),
+  markdown: (report, _options, size = CHUNK_LINES) => inChunks(markdownLines(report), size),
+};
+
+const joined = (format: ReportFormat) => (report: Report, options: ReportFormatOptions) => [...reportChunks[format](report, options)].join('');
 
 export const reportFormatters: Record<ReportFormat, (report: Report, options: ReportFormatOptions) => string> = {
-  table: formatTable,
-  csv: formatCsv,
-  json: formatJson,
-  markdown: formatMarkdown,
+  table: joined('table'),
+  csv: joined('csv'),
+  json: joined('json'),
+  markdown: joined('markdown'),
 };

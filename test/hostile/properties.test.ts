@@ -5,10 +5,11 @@
  * or GitHub Actions would act on, in any report or diagnostics format.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import { diagnosticFormatters } from '../../src/format/diagnostics.js';
-import { reportFormatters, type Report } from '../../src/format/report.js';
+import { toJson } from '../../src/format/escape.js';
+import { reportChunks, reportFormatters, type Report, type ReportFormat } from '../../src/format/report.js';
 import { expectInert, expectInertCsv, expectMarkdownRows } from './check-output.js';
 
 const nasty = fc.constantFrom(
@@ -44,6 +45,21 @@ describe('reports', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('written in chunks of any size, each format is the same text; JSON is the report as JSON.stringify writes it', () => {
+    fc.assert(
+      fc.property(report, fc.integer({ min: 8, max: 120 }), fc.integer({ min: 1, max: 4 }), (r, width, size) => {
+        const options = { color: false, width };
+        for (const format of Object.keys(reportChunks) as ReportFormat[]) {
+          const chunks = [...reportChunks[format](r, options, size)];
+          expect(chunks.join('')).toBe(reportFormatters[format](r, options));
+        }
+        const sections = r.sections.map((s) => ({ title: s.title, columns: s.columns.map((c) => ({ key: c.key, label: c.label })), rows: s.rows }));
+        expect(reportFormatters.json(r, options)).toBe(`${toJson(sections)}\n`);
+      }),
+      { numRuns: 200 },
     );
   });
 });
