@@ -1,6 +1,6 @@
 /** What the report commands share: registries and units directories read from disk, problems to stderr. */
-import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { once } from 'node:events';
+import { formatDiagnosticsText } from '../format/diagnostics.js';
 import { reportChunks, type Report, type ReportFormat, type ReportFormatOptions } from '../format/report.js';
 import { t } from '../i18n/index.js';
 import { loadRegistries, type LoadedRegistry } from '../registry/load.js';
