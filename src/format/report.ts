@@ -250,15 +250,15 @@ function* blocks(section: ReportSection, width: number): Generator<string> {
 
 /** Records as CSV, a batch of `size` at a time: csv-stringify writes each record on its own. */
 function* csvBatches(records: Iterable<string[]>, size: number): Generator<string> {
+  const csv = (batch: string[][]) => stringify(batch, { record_delimiter: 'windows' });
   let batch: string[][] = [];
   for (const record of records) {
     batch.push(record);
-    if (batch.length >= size) {
-      yield stringify(batch, { record_delimiter: 'windows' });
-      batch = [];
-    }
+    if (batch.length < size) continue;
+    yield csv(batch);
+    batch = [];
   }
-  if (batch.length > 0) yield stringify(batch, { record_delimiter: 'windows' });
+  if (batch.length > 0) yield csv(batch);
 }
 
 function* csvChunks(report: Report, size: number): Generator<string> {
@@ -340,7 +340,7 @@ function* inChunks(lines: Iterable<string>, size: number): Generator<string> {
 }
 
 /** a chunk of a report: about this many lines (or rows) */
-export const CHUNK_LINES = 4096;
+const CHUNK_LINES = 4096;
 
 /**
  * Each format as the chunks its text is written in, so that a report of a million lines is never one string:
@@ -353,11 +353,6 @@ export const reportChunks: Record<ReportFormat, (report: Report, options: Report
   markdown: (report, _options, size = CHUNK_LINES) => inChunks(markdownLines(report), size),
 };
 
-const joined = (format: ReportFormat) => (report: Report, options: ReportFormatOptions) => [...reportChunks[format](report, options)].join('');
-
-export const reportFormatters: Record<ReportFormat, (report: Report, options: ReportFormatOptions) => string> = {
-  table: joined('table'),
-  csv: joined('csv'),
-  json: joined('json'),
-  markdown: joined('markdown'),
-};
+export const reportFormatters = Object.fromEntries(
+  Object.entries(reportChunks).map(([format, chunks]) => [format, (report: Report, options: ReportFormatOptions) => [...chunks(report, options)].join('')]),
+) as Record<ReportFormat, (report: Report, options: ReportFormatOptions) => string>;
